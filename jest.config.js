@@ -1,0 +1,32 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          target: "es2021",
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/demo/"],
+  // Without roots jest crawls demo/ and reports a haste collision on its package.json.
+  roots: ["<rootDir>/src", "<rootDir>/integration-tests"],
+  setupFiles: ["./integration-tests/setup.js"],
+}
+
+const type = process.env.TEST_TYPE
+if (type === "integration:http") {
+  module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+} else if (type === "integration:modules") {
+  module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
+  module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\.[jt]s$"]
+} else if (type === "unit") {
+  module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+}

@@ -1,0 +1,6 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAftersalesSettingsMiddlewares } from "./admin/aftersales/settings/middlewares"
+
+export default defineMiddlewares({
+  routes: [...adminAftersalesSettingsMiddlewares],
+})

@@ -1,0 +1,187 @@
+import { z } from "@medusajs/framework/zod"
+
+/**
+ * The settings of every feature, in one place: plugin options give the defaults, the admin
+ * settings page patches them per section, and both are validated by these schemas.
+ */
+
+const currencyCode = z
+  .string()
+  .regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 currency code such as \"eur\"")
+
+/** An amount of money per currency, in major units (e.g. `{ eur: 50 }`). */
+const amountPerCurrency = z.record(currencyCode, z.number().nonnegative())
+
+export const TICKET_CATEGORIES = [
+  "delay",
+  "damaged",
+  "wrong_item",
+  "missing_item",
+  "return",
+  "refund",
+  "payment",
+  "other",
+] as const
+
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const
+
+export const GESTURE_KINDS = [
+  "percentage",
+  "fixed",
+  "free_shipping",
+  "store_credit",
+  "points",
+] as const
+
+export const LoyaltySettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    pending_days: z.number().int().min(0).max(365),
+    earn_rates: z.record(currencyCode, z.number().nonnegative()),
+    point_values: z.record(currencyCode, z.number().positive()),
+    max_redeem_share: z.number().min(0).max(1),
+    min_redeem_points: z.number().int().min(0),
+    signup_bonus: z.number().int().min(0),
+    birthday_bonus: z.number().int().min(0),
+    expiry_months: z.number().int().min(0).max(120),
+    expiry_reminder_days: z.number().int().min(0).max(365),
+    tiers: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          min_points: z.number().int().min(0),
+          multiplier: z.number().positive().max(10),
+        })
+      )
+      .refine((tiers) => new Set(tiers.map((t) => t.name)).size === tiers.length, {
+        message: "tier names must be unique",
+      }),
+    eligible: z.strictObject({
+      shipping: z.boolean(),
+      tax: z.boolean(),
+      paid_with_credit: z.boolean(),
+    }),
+  })
+  .strict()
+
+export const GesturePolicySchema = z.strictObject({
+  category: z.enum(TICKET_CATEGORIES),
+  kind: z.enum(GESTURE_KINDS),
+  value: z.number().positive(),
+  currency_code: currencyCode.optional(),
+  validity_days: z.number().int().min(1).max(730),
+  automatic: z.boolean(),
+  max_per_customer_90d: z.number().int().min(0),
+  monthly_budget: amountPerCurrency,
+  max_order_share: z.number().min(0).max(1),
+  approval_above: amountPerCurrency,
+})
+
+export const GestureSettingsSchema = z
+  .object({
+    policies: z
+      .array(GesturePolicySchema)
+      .refine(
+        (policies) => new Set(policies.map((p) => p.category)).size === policies.length,
+        { message: "one policy per category" }
+      ),
+  })
+  .strict()
+
+export const SupportSettingsSchema = z
+  .object({
+    first_response_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive()),
+    resolution_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive()),
+    reopen_days: z.number().int().min(0).max(365),
+  })
+  .strict()
+
+export const ReturnOverrideSchema = z
+  .strictObject({
+    product_type_id: z.string().optional(),
+    collection_id: z.string().optional(),
+    category_id: z.string().optional(),
+    tag_id: z.string().optional(),
+    window_days: z.number().int().min(0).max(3650).optional(),
+    final_sale: z.boolean().optional(),
+  })
+  .refine(
+    (o) =>
+      [o.product_type_id, o.collection_id, o.category_id, o.tag_id].filter(Boolean).length === 1,
+    { message: "an override names exactly one of product_type_id, collection_id, category_id, tag_id" }
+  )
+  .refine((o) => o.window_days !== undefined || o.final_sale !== undefined, {
+    message: "an override sets window_days or final_sale",
+  })
+
+export const ReturnSettingsSchema = z
+  .object({
+    window_days: z.number().int().min(0).max(3650),
+    window_start: z.enum(["delivery", "fulfillment", "order"]),
+    overrides: z.array(ReturnOverrideSchema),
+    reasons: z.record(z.string().min(1), z.enum(["refund", "exchange_only"])),
+    exchange_bonus: z.strictObject({
+      kind: z.enum(["percent", "fixed"]),
+      value: z.number().min(0),
+      as: z.enum(["store_credit", "difference"]),
+    }),
+    keep_item_below: amountPerCurrency,
+  })
+  .strict()
+
+const shippingPromise = z.strictObject({
+  ship_within_hours: z.number().positive(),
+  deliver_within_days: z.number().positive(),
+})
+
+export const DelaySettingsSchema = z
+  .object({
+    enabled: z.boolean(),
+    ship_within_hours: z.number().positive(),
+    deliver_within_days: z.number().positive(),
+    per_shipping_option: z.record(z.string().min(1), shippingPromise),
+    scan_every_minutes: z.number().int().min(1).max(1440),
+    gesture_on_wait: z.boolean(),
+  })
+  .strict()
+
+export const AftersalesSettingsSchema = z.strictObject({
+  loyalty: LoyaltySettingsSchema,
+  gestures: GestureSettingsSchema,
+  support: SupportSettingsSchema,
+  returns: ReturnSettingsSchema,
+  delays: DelaySettingsSchema,
+})
+
+export const SETTINGS_SECTIONS = ["loyalty", "gestures", "support", "returns", "delays"] as const
+
+/**
+ * A patch: each section is optional and, inside it, each field. A section is merged field by
+ * field with what is stored; a nested object or list given in a patch replaces the old one.
+ */
+export const AftersalesSettingsPatchSchema = z.strictObject({
+  loyalty: LoyaltySettingsSchema.partial().optional(),
+  gestures: GestureSettingsSchema.partial().optional(),
+  support: SupportSettingsSchema.partial().optional(),
+  returns: ReturnSettingsSchema.partial().optional(),
+  delays: DelaySettingsSchema.partial().optional(),
+})
+
+/** The plugin options: settings defaults plus the few things that are not settings. */
+export const AftersalesOptionsSchema = AftersalesSettingsPatchSchema.extend({
+  /** Shared secret of `POST /hooks/aftersales/carrier` (HMAC-SHA256 of the raw body). */
+  carrier_webhook_secret: z.string().min(16).optional(),
+  /** Where shoppers' links in notifications point, e.g. `https://shop.example.com`. */
+  storefront_url: z.string().url().optional(),
+})
+
+export type LoyaltySettings = z.infer<typeof LoyaltySettingsSchema>
+export type GesturePolicy = z.infer<typeof GesturePolicySchema>
+export type GestureSettings = z.infer<typeof GestureSettingsSchema>
+export type SupportSettings = z.infer<typeof SupportSettingsSchema>
+export type ReturnSettings = z.infer<typeof ReturnSettingsSchema>
+export type DelaySettings = z.infer<typeof DelaySettingsSchema>
+export type AftersalesSettings = z.infer<typeof AftersalesSettingsSchema>
+export type AftersalesSettingsPatch = z.infer<typeof AftersalesSettingsPatchSchema>
+export type AftersalesOptions = z.infer<typeof AftersalesOptionsSchema>
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]

@@ -1,0 +1,9 @@
+/**
+ * The container keys of the plugin's modules. None of them is `loyalty`: the official
+ * `@medusajs/loyalty-plugin` owns that key and a store may run both.
+ */
+export const AftersalesModules = {
+  SETTINGS: "aftersales_settings",
+} as const
+
+export type AftersalesModuleName = (typeof AftersalesModules)[keyof typeof AftersalesModules]

@@ -1,0 +1,20 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AftersalesSettings } from "../../../modules/aftersales_settings/schemas"
+import {
+  updateAftersalesSettingsStep,
+  UpdateAftersalesSettingsStepInput,
+} from "../steps/update-settings"
+
+export const updateAftersalesSettingsWorkflowId = "update-aftersales-settings"
+
+/**
+ * Applies a partial settings patch (merged per section) and answers the whole settings now in
+ * force. Invalid values are refused with the path of the first wrong field.
+ */
+export const updateAftersalesSettingsWorkflow = createWorkflow(
+  updateAftersalesSettingsWorkflowId,
+  (input: UpdateAftersalesSettingsStepInput) => {
+    const settings = updateAftersalesSettingsStep(input)
+    return new WorkflowResponse<AftersalesSettings>(settings)
+  }
+)
