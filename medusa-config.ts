@@ -31,5 +31,21 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
-  modules: pluginModules,
+  modules: [
+    ...pluginModules,
+    {
+      // The local provider records shopper emails and admin feed items in the database, so
+      // tests can read what was sent; a store uses its own email provider for "email".
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local", channels: ["email", "feed"] },
+          },
+        ],
+      },
+    },
+  ],
 })

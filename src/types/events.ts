@@ -1,0 +1,30 @@
+/**
+ * Every event the plugin emits, in one place. Subscribers import these constants; the doc
+ * comment of each says what its payload carries.
+ */
+export const AftersalesEvents = {
+  /** `{ id: transaction_id, customer_id, points, order_id? }` — points were credited (pending or available). */
+  POINTS_EARNED: "loyalty_points.earned",
+  /** `{ id: transaction_id, customer_id, points, order_id?, cart_id? }` — points were spent at checkout. */
+  POINTS_REDEEMED: "loyalty_points.redeemed",
+  /** `{ id: transaction_id, customer_id, points, order_id }` — earned points were taken back (return, cancel). */
+  POINTS_REVERSED: "loyalty_points.reversed",
+  /** `{ id: transaction_id, customer_id, points }` — a lot of points expired. */
+  POINTS_EXPIRED: "loyalty_points.expired",
+  /** `{ id: ticket_id, customer_id, order_id?, source }` */
+  TICKET_CREATED: "support_ticket.created",
+  /** `{ id: ticket_id, customer_id, resolution_id, outcome }` — one event per resolution. */
+  TICKET_RESOLVED: "support_ticket.resolved",
+  /** `{ id: ticket_id, customer_id }` — a customer reply reopened a resolved ticket. */
+  TICKET_REOPENED: "support_ticket.reopened",
+  /** `{ id: gesture_id, customer_id, ticket_id?, kind }` */
+  GESTURE_ISSUED: "gesture.issued",
+  /** `{ id: gesture_id, customer_id, order_id }` — the coupon was used on an order. */
+  GESTURE_REDEEMED: "gesture.redeemed",
+  /** `{ id: watch_id, order_id, stage, ticket_id }` — a broken delivery promise was found. */
+  ORDER_DELAY_DETECTED: "order_delay.detected",
+  /** `{ id: request_id, order_id, customer_id, resolution, exchange_id?, return_id? }` */
+  RETURN_REQUEST_CREATED: "return_request.created",
+} as const
+
+export type AftersalesEventName = (typeof AftersalesEvents)[keyof typeof AftersalesEvents]
