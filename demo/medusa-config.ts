@@ -1,0 +1,51 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// A merchant's app: the plugin is installed from npm (here, the workspace root through
+// `file:..`) and listed once in `plugins`. The options set a few defaults; the rest are
+// edited in the admin under Settings → After-sales.
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+    // The demo serves plain http on localhost: a Secure cookie would make the admin login fail
+    // silently in production mode. Set DEMO_SECURE_COOKIES=true behind https.
+    cookieOptions: { secure: process.env.DEMO_SECURE_COOKIES === "true" },
+  },
+  admin: {
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+  },
+  plugins: [
+    {
+      resolve: "medusa-aftersales",
+      options: {
+        carrier_webhook_secret: process.env.AFTERSALES_CARRIER_SECRET || "demo-carrier-secret-change-me",
+        storefront_url: process.env.STOREFRONT_URL || "http://localhost:8000",
+        loyalty: { signup_bonus: 150 },
+      },
+    },
+  ],
+  modules: [
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            // Logs shopper emails and keeps them in the database; a real store puts an email
+            // provider (SendGrid, Resend, …) on the "email" channel here.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Demo outbox", channels: ["email", "feed"] },
+          },
+        ],
+      },
+    },
+  ],
+})
