@@ -4,6 +4,10 @@
  */
 export const AftersalesModules = {
   SETTINGS: "aftersales_settings",
+  LOYALTY_POINTS: "loyalty_points",
+  SUPPORT: "support",
+  GESTURES: "gestures",
+  RETURN_RULES: "return_rules",
 } as const
 
 export type AftersalesModuleName = (typeof AftersalesModules)[keyof typeof AftersalesModules]

@@ -1,0 +1,191 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import path from "path"
+import { AftersalesModules } from "../../../types/modules"
+import LoyaltyPointsService from "../service"
+
+jest.setTimeout(60 * 1000)
+
+const DAY = 24 * 60 * 60 * 1000
+const inDays = (n: number) => new Date(Date.now() + n * DAY)
+
+moduleIntegrationTestRunner<LoyaltyPointsService>({
+  moduleName: AftersalesModules.LOYALTY_POINTS,
+  resolve: path.join(__dirname, ".."),
+  moduleOptions: { loyalty: { expiry_months: 12 } },
+  testSuite: ({ service }) => {
+    /** The cached columns must always equal the ledger's sums. */
+    async function expectConsistent(customerId: string) {
+      const summary = await service.getAccountSummary(customerId)
+      const sums = await service.sumLedger(customerId)
+      expect({ balance: summary.balance, pending: summary.pending }).toEqual({
+        balance: sums.balance,
+        pending: sums.pending,
+      })
+      // Every available point sits in exactly one lot.
+      expect(sums.lots_remaining).toEqual(sums.balance)
+      return summary
+    }
+
+    describe("addBonusPoints", () => {
+      it("credits once per idempotency key, available at once, expiring per the options", async () => {
+        const input = {
+          customer_id: "cus_bonus",
+          points: 150,
+          reason: "Sorry for the delay",
+          idempotency_key: "gesture:ges_1",
+          source: "gesture",
+          reference_id: "ges_1",
+        }
+        const [first, second] = await Promise.all([
+          service.addBonusPoints(input),
+          service.addBonusPoints(input),
+        ])
+        expect(first.id).toMatch(/^lytx_/)
+        expect(second.id).toEqual(first.id)
+        expect(first).toEqual(
+          expect.objectContaining({ type: "bonus", points: 150, status: "available", source: "gesture", reference_id: "ges_1" })
+        )
+        const expires = new Date(first.expires_at as string).getTime()
+        expect(expires).toBeGreaterThan(inDays(360).getTime())
+        expect(expires).toBeLessThan(inDays(370).getTime())
+        const summary = await expectConsistent("cus_bonus")
+        expect(summary.balance).toEqual(150)
+      })
+
+      it.each([[0], [-5], [1.5]])("refuses %p points", async (points) => {
+        const err = await service
+          .addBonusPoints({ customer_id: "cus_x", points, reason: "r", idempotency_key: `k${points}` })
+          .catch((e) => e)
+        expect(err.type).toEqual("invalid_data")
+      })
+    })
+
+    describe("spending and expiry of lots", () => {
+      it("spends the soonest-expiring lot first and expires the right remainders", async () => {
+        const c = "cus_lots"
+        const late = await service.addBonusPoints({ customer_id: c, points: 100, reason: "late", idempotency_key: "l1", expires_at: inDays(300) })
+        const soon = await service.addBonusPoints({ customer_id: c, points: 50, reason: "soon", idempotency_key: "l2", expires_at: inDays(10) })
+        const never = await service.addBonusPoints({ customer_id: c, points: 30, reason: "never", idempotency_key: "l3", expires_at: null })
+        const mid = await service.addBonusPoints({ customer_id: c, points: 40, reason: "mid", idempotency_key: "l4", expires_at: inDays(20) })
+
+        const spent = await service.adjustPoints({ customer_id: c, points: -70, reason: "correction", idempotency_key: "a1" })
+        expect(spent.allocations).toEqual({ [soon.id]: 50, [mid.id]: 20 })
+
+        let summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(150)
+        expect(summary.next_expiry).toEqual({ points: 20, expires_at: expect.anything() })
+
+        // 25 days on: the soon lot is empty, the mid lot has 20 left and expires; nothing else.
+        const expired = await service.expireLots(inDays(25))
+        expect(expired).toHaveLength(1)
+        expect(expired[0]).toEqual(expect.objectContaining({ type: "expire", points: -20, reference_id: mid.id }))
+        // A second run finds nothing left to expire.
+        expect(await service.expireLots(inDays(25))).toHaveLength(0)
+        summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(130)
+
+        const all = await service.expireLots(inDays(400))
+        expect(all.map((e) => [e.reference_id, e.points])).toEqual([[late.id, -100]])
+        summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(30)
+        expect(never.remaining).toEqual(30)
+      })
+
+      it("refuses a debit below zero and leaves the ledger untouched", async () => {
+        const c = "cus_low"
+        await service.addBonusPoints({ customer_id: c, points: 10, reason: "r", idempotency_key: "low1" })
+        const err = await service
+          .adjustPoints({ customer_id: c, points: -11, reason: "too much", idempotency_key: "low2" })
+          .catch((e) => e)
+        expect(err.type).toEqual("not_allowed")
+        const summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(10)
+        const [, count] = await service.listAndCountLoyaltyTransactions({ customer_id: c })
+        expect(count).toEqual(1)
+      })
+    })
+
+    describe("redeemForCart", () => {
+      it("lets only as many concurrent redemptions through as the balance covers", async () => {
+        const c = "cus_race"
+        await service.addBonusPoints({ customer_id: c, points: 300, reason: "r", idempotency_key: "race1" })
+        const results = await Promise.allSettled(
+          ["cart_a", "cart_b", "cart_c"].map((cart_id) =>
+            service.redeemForCart({ customer_id: c, cart_id, points: 200, amount: 2, currency_code: "eur" })
+          )
+        )
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1)
+        const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[]
+        expect(refused.map((r) => r.reason.type)).toEqual(["not_allowed", "not_allowed"])
+        const summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(100)
+      })
+
+      it("answers the live redemption on a retry and debits again after a refund", async () => {
+        const c = "cus_retry"
+        await service.addBonusPoints({ customer_id: c, points: 500, reason: "r", idempotency_key: "retry1" })
+        const input = { customer_id: c, cart_id: "cart_r", points: 200, amount: 2, currency_code: "eur" }
+        const first = await service.redeemForCart(input)
+        const again = await service.redeemForCart(input)
+        expect(first.created).toBe(true)
+        expect(again).toEqual({ transaction: expect.objectContaining({ id: first.transaction.id }), created: false })
+        expect((await expectConsistent(c)).balance).toEqual(300)
+
+        const refund = await service.refundRedemption({ redemption_id: first.transaction.id, idempotency_key: "void:1", reason: "failed" })
+        const refundAgain = await service.refundRedemption({ redemption_id: first.transaction.id, idempotency_key: "void:2", reason: "failed" })
+        expect(refund).toEqual(expect.objectContaining({ type: "refund", points: 200 }))
+        expect(refundAgain!.id).toEqual(refund!.id)
+        expect((await expectConsistent(c)).balance).toEqual(500)
+
+        const second = await service.redeemForCart(input)
+        expect(second.created).toBe(true)
+        expect(second.transaction.idempotency_key).toEqual("redeem:cart_r:2")
+        expect((await expectConsistent(c)).balance).toEqual(300)
+      })
+    })
+
+    describe("earning, unlocking and reversing", () => {
+      it("keeps earned points pending until unlocked, and reverses pending and available shares", async () => {
+        const c = "cus_earn"
+        const earnInput = {
+          customer_id: c,
+          order_id: "order_1",
+          points: 120,
+          amount: 120,
+          currency_code: "eur",
+          rate: 1,
+          multiplier: 1,
+          available_at: inDays(14),
+          expires_at: inDays(365),
+          idempotency_key: "earn:order_1",
+          lines: { item_1: { quantity: 2, amount: 120 } },
+        }
+        const [earn, twice] = await Promise.all([service.earnPoints(earnInput), service.earnPoints(earnInput)])
+        expect(twice.id).toEqual(earn.id)
+        let summary = await expectConsistent(c)
+        expect(summary).toEqual(expect.objectContaining({ balance: 0, pending: 120 }))
+
+        const pendingReverse = await service.reverseEarned({ earn_id: earn.id, points: 20, idempotency_key: "rev:1", reason: "return" })
+        expect(pendingReverse).toEqual(expect.objectContaining({ status: "pending", points: -20 }))
+        summary = await expectConsistent(c)
+        expect(summary).toEqual(expect.objectContaining({ balance: 0, pending: 100 }))
+
+        expect(await service.unlockPending(inDays(1))).toEqual({ entries: 0, accounts: 0, points: 0 })
+        expect(await service.unlockPending(inDays(15))).toEqual({ entries: 2, accounts: 1, points: 100 })
+        summary = await expectConsistent(c)
+        expect(summary).toEqual(expect.objectContaining({ balance: 100, pending: 0 }))
+
+        // Spend 90, then a return asks 60 back: 10 from the lot, the other 50 are gone.
+        await service.adjustPoints({ customer_id: c, points: -90, reason: "spent", idempotency_key: "spend" })
+        const late = await service.reverseEarned({ earn_id: earn.id, points: 60, idempotency_key: "rev:2", reason: "return" })
+        expect(late).toEqual(expect.objectContaining({ points: -10, metadata: expect.objectContaining({ shortfall: 50 }) }))
+        summary = await expectConsistent(c)
+        expect(summary.balance).toEqual(0)
+        // Never more than what was earned: 120 - 20 - 60 asked leaves 40 to reverse at most.
+        const rest = await service.reverseEarned({ earn_id: earn.id, points: 500, idempotency_key: "rev:3", reason: "cancel" })
+        expect(rest).toEqual(expect.objectContaining({ points: 0, metadata: expect.objectContaining({ shortfall: 40 }) }))
+        expect(await service.earnedSince(c, inDays(-1))).toEqual(90)
+      })
+    })
+  },
+})

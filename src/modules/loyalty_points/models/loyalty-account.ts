@@ -1,0 +1,27 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One points account per customer. `balance` and `pending` cache the ledger's sums (available
+ * and pending entries); they change only in the same transaction as the ledger row that moves
+ * them, with this row locked, so a balance read is one row whatever the ledger's size.
+ */
+export const LoyaltyAccount = model
+  .define(
+    { name: "LoyaltyAccount", tableName: "loyalty_points_account" },
+    {
+      id: model.id({ prefix: "lyacc" }).primaryKey(),
+      customer_id: model.text(),
+      /** Points the customer can spend now: SUM(points) of available entries. */
+      balance: model.number().default(0),
+      /** Points earned but not yet available (return window still open). */
+      pending: model.number().default(0),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      on: ["customer_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+  ])

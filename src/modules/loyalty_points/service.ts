@@ -1,0 +1,830 @@
+import { Context } from "@medusajs/framework/types"
+import { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  BigNumber,
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { resolveOptions } from "../aftersales_settings/defaults"
+import { LoyaltyAccount, LoyaltyTransaction } from "./models"
+import { expiryFor } from "./points-math"
+import {
+  AddBonusPointsInput,
+  AdjustPointsInput,
+  EarnPointsInput,
+  LoyaltyAccountSummary,
+  LoyaltyTransactionDTO,
+  LoyaltyTransactionType,
+  RedeemForCartInput,
+  RefundRedemptionInput,
+  ReverseEarnedInput,
+} from "./types"
+
+const ACCOUNT = "loyalty_points_account"
+const LEDGER = "loyalty_points_transaction"
+
+type AccountRow = { id: string; customer_id: string; balance: number; pending: number }
+
+/** The fields of a new ledger row; the rest get their defaults. */
+type NewEntry = {
+  type: LoyaltyTransactionType
+  points: number
+  idempotency_key: string
+  status?: "pending" | "available"
+  remaining?: number
+  available_at?: Date | null
+  expires_at?: Date | null
+  reason?: string | null
+  source?: string | null
+  reference_id?: string | null
+  order_id?: string | null
+  currency_code?: string | null
+  amount?: BigNumber | number | string | null
+  rate?: number | null
+  multiplier?: number | null
+  allocations?: Record<string, number> | null
+  metadata?: Record<string, unknown> | null
+}
+
+/**
+ * The points ledger. Every change of a balance is one ledger row written in the same
+ * transaction as the cached `balance`/`pending` of the account, with the account row locked
+ * (`FOR UPDATE`): two checkouts, an expiry run and an admin adjustment for the same customer
+ * are serialised, so none of them reads a balance another is about to spend.
+ */
+export default class LoyaltyPointsService extends MedusaService({
+  LoyaltyAccount,
+  LoyaltyTransaction,
+}) {
+  protected readonly defaultExpiryMonths_: number
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    super(...arguments)
+    this.defaultExpiryMonths_ = resolveOptions(options).defaults.loyalty.expiry_months
+  }
+
+  /** Balance, pending points and the next expiry of a customer, in constant time. */
+  @InjectManager()
+  async getAccountSummary(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyAccountSummary> {
+    const knex = knexOf(sharedContext)
+    const account: AccountRow | undefined = await knex(ACCOUNT)
+      .select("id", "customer_id", "balance", "pending")
+      .where({ customer_id: customerId })
+      .whereNull("deleted_at")
+      .first()
+    if (!account) {
+      return { account_id: null, customer_id: customerId, balance: 0, pending: 0, next_expiry: null }
+    }
+    const next = (await knex(LEDGER)
+      .select("expires_at")
+      .sum({ points: "remaining" })
+      .where({ account_id: account.id, status: "available" })
+      .where("remaining", ">", 0)
+      .whereNotNull("expires_at")
+      .whereNull("deleted_at")
+      .groupBy("expires_at")
+      .orderBy("expires_at", "asc")
+      .first()) as { expires_at: Date; points: string } | undefined
+    return {
+      account_id: account.id,
+      customer_id: customerId,
+      balance: Number(account.balance),
+      pending: Number(account.pending),
+      next_expiry: next ? { points: Number(next.points), expires_at: next.expires_at } : null,
+    }
+  }
+
+  /**
+   * The balance and pending points summed over the whole ledger: the audit of the cached
+   * columns (tests compare both; the cached ones are what requests read).
+   */
+  @InjectManager()
+  async sumLedger(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ balance: number; pending: number; lots_remaining: number }> {
+    const knex = knexOf(sharedContext)
+    const rows: { status: string; points: string | null; remaining: string | null }[] =
+      await knex(LEDGER)
+        .select("status")
+        .sum({ points: "points", remaining: "remaining" })
+        .where({ customer_id: customerId })
+        .whereNull("deleted_at")
+        .groupBy("status")
+    const of = (status: string) => rows.find((r) => r.status === status)
+    return {
+      balance: Number(of("available")?.points ?? 0),
+      pending: Number(of("pending")?.points ?? 0),
+      lots_remaining: Number(of("available")?.remaining ?? 0),
+    }
+  }
+
+  /** Points earned (net of reversals) since a date: what tiers are measured on. */
+  @InjectManager()
+  async earnedSince(
+    customerId: string,
+    since: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    const row = await knexOf(sharedContext)(LEDGER)
+      .sum({ points: "points" })
+      .where({ customer_id: customerId })
+      .whereIn("type", ["earn", "reverse"])
+      .where("created_at", ">=", since)
+      .whereNull("deleted_at")
+      .first()
+    return Math.max(0, Number(row?.points ?? 0))
+  }
+
+  /**
+   * Credits bonus points (signup, birthday, a goodwill gesture): available at once, expiring
+   * per the settings. Idempotent on `idempotency_key`: a second call answers the first entry.
+   */
+  @InjectManager()
+  async addBonusPoints(
+    input: AddBonusPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO> {
+    assertWholePositive(input.points, "points")
+    assertPresent(input.idempotency_key, "idempotency_key")
+    assertPresent(input.reason, "reason")
+    return await this.credit_(
+      input.customer_id,
+      {
+        type: "bonus",
+        points: input.points,
+        idempotency_key: input.idempotency_key,
+        reason: input.reason,
+        source: input.source ?? "bonus",
+        reference_id: input.reference_id ?? null,
+        expires_at:
+          input.expires_at !== undefined
+            ? input.expires_at
+            : expiryFor(new Date(), this.defaultExpiryMonths_),
+      },
+      sharedContext
+    )
+  }
+
+  /** Credits the points of a placed order as a pending lot. Idempotent on the key. */
+  @InjectManager()
+  async earnPoints(
+    input: EarnPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO> {
+    assertWhole(input.points, "points")
+    return await this.credit_(
+      input.customer_id,
+      {
+        type: "earn",
+        points: input.points,
+        idempotency_key: input.idempotency_key,
+        status: "pending",
+        available_at: input.available_at,
+        expires_at: input.expires_at,
+        reason: "order placed",
+        source: "order",
+        reference_id: input.order_id,
+        order_id: input.order_id,
+        currency_code: input.currency_code,
+        amount: new BigNumber(input.amount),
+        rate: input.rate,
+        multiplier: input.multiplier,
+        metadata: { lines: input.lines },
+      },
+      sharedContext
+    )
+  }
+
+  /** An admin's correction: a credit is a new lot; a debit cannot go below zero. */
+  @InjectManager()
+  async adjustPoints(
+    input: AdjustPointsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO> {
+    assertWhole(input.points, "points")
+    assertPresent(input.reason, "reason")
+    if (input.points === 0) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "An adjustment must change the balance.")
+    }
+    const entry: NewEntry = {
+      type: "adjust",
+      points: input.points,
+      idempotency_key: input.idempotency_key,
+      reason: input.reason,
+      source: "admin",
+      metadata: input.created_by ? { created_by: input.created_by } : null,
+      expires_at:
+        input.expires_at !== undefined
+          ? input.expires_at
+          : expiryFor(new Date(), this.defaultExpiryMonths_),
+    }
+    if (input.points > 0) {
+      return await this.credit_(input.customer_id, entry, sharedContext)
+    }
+    return await this.debit_(input.customer_id, -input.points, entry, sharedContext)
+  }
+
+  /**
+   * Spends points for a cart being completed. A cart has at most one live redemption: a
+   * retried completion answers it (`created: false`); after a refund (failed completion) a new
+   * attempt debits again under a new key. Fails with NOT_ALLOWED when the balance is short.
+   */
+  @InjectManager()
+  async redeemForCart(
+    input: RedeemForCartInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transaction: LoyaltyTransactionDTO; created: boolean }> {
+    assertWholePositive(input.points, "points")
+    return await this.redeemForCart_(input, sharedContext)
+  }
+
+  /**
+   * Gives redeemed points back to the lots they were taken from, once per redemption
+   * (compensation of a failed completion, or a cancelled order).
+   */
+  @InjectManager()
+  async refundRedemption(
+    input: RefundRedemptionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    return await this.refundRedemption_(input, sharedContext)
+  }
+
+  /**
+   * Takes earned points back (cancel, return), at most what is left of that earning. Pending
+   * points are voided; available ones come off the balance, never below zero (what was
+   * already spent is recorded as `metadata.shortfall`).
+   */
+  @InjectManager()
+  async reverseEarned(
+    input: ReverseEarnedInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    assertWhole(input.points, "points")
+    return await this.reverseEarned_(input, sharedContext)
+  }
+
+  /** Makes pending entries whose return window closed available. Answers counts. */
+  @InjectManager()
+  async unlockPending(
+    now: Date = new Date(),
+    limit = 1000,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: number; accounts: number; points: number }> {
+    return await this.unlockPending_(now, limit, sharedContext)
+  }
+
+  /** Writes an `expire` entry for what remains of every lot past its expiry. */
+  @InjectManager()
+  async expireLots(
+    now: Date = new Date(),
+    limit = 1000,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO[]> {
+    return await this.expireLots_(now, limit, sharedContext)
+  }
+
+  /** Lots of available points that expire in a window, summed per customer (reminders). */
+  @InjectManager()
+  async listExpiringPoints(
+    from: Date,
+    to: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; points: number; expires_at: Date }[]> {
+    const rows = await knexOf(sharedContext)(LEDGER)
+      .select("customer_id")
+      .sum({ points: "remaining" })
+      .min({ expires_at: "expires_at" })
+      .where({ status: "available" })
+      .where("remaining", ">", 0)
+      .where("expires_at", ">", from)
+      .where("expires_at", "<=", to)
+      .whereNull("deleted_at")
+      .groupBy("customer_id")
+    return rows.map((r: { customer_id: string; points: string; expires_at: Date }) => ({
+      customer_id: r.customer_id,
+      points: Number(r.points),
+      expires_at: r.expires_at,
+    }))
+  }
+
+  @InjectTransactionManager()
+  protected async credit_(
+    customerId: string,
+    entry: NewEntry,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO> {
+    const trx = transactionOf(sharedContext)
+    const account = await this.lockAccount_(trx, customerId)
+    const existing = await findByKey(trx, entry.idempotency_key)
+    if (existing) {
+      return existing
+    }
+    const status = entry.status ?? "available"
+    const row = await insertEntry(trx, account, { ...entry, status, remaining: entry.points })
+    await moveAccount(trx, account, status === "available" ? entry.points : 0, status === "pending" ? entry.points : 0)
+    return row
+  }
+
+  @InjectTransactionManager()
+  protected async debit_(
+    customerId: string,
+    points: number,
+    entry: NewEntry,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO> {
+    const trx = transactionOf(sharedContext)
+    const account = await this.lockAccount_(trx, customerId)
+    const existing = await findByKey(trx, entry.idempotency_key)
+    if (existing) {
+      return existing
+    }
+    if (account.balance < points) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Customer ${customerId} has ${account.balance} points available, fewer than the ${points} asked for.`
+      )
+    }
+    const allocations = await spendLots(trx, account.id, points)
+    const row = await insertEntry(trx, account, { ...entry, points: -points, remaining: 0, allocations })
+    await moveAccount(trx, account, -points, 0)
+    return row
+  }
+
+  @InjectTransactionManager()
+  protected async redeemForCart_(
+    input: RedeemForCartInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ transaction: LoyaltyTransactionDTO; created: boolean }> {
+    const trx = transactionOf(sharedContext)
+    const account = await this.lockAccount_(trx, input.customer_id)
+    const attempts: LoyaltyTransactionDTO[] = await trx(LEDGER)
+      .select("*")
+      .where({ account_id: account.id, type: "redeem", reference_id: input.cart_id })
+      .whereNull("deleted_at")
+      .orderBy("created_at", "asc")
+    const refunded = new Set<string>(
+      attempts.length
+        ? (
+            await trx(LEDGER)
+              .select("reference_id")
+              .where({ type: "refund" })
+              .whereIn("reference_id", attempts.map((a) => a.id))
+              .whereNull("deleted_at")
+          ).map((r: { reference_id: string }) => r.reference_id)
+        : []
+    )
+    const live = attempts.find((a) => !refunded.has(a.id))
+    if (live) {
+      return { transaction: toDTO(live), created: false }
+    }
+    if (account.balance < input.points) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Customer ${input.customer_id} has ${account.balance} points available, fewer than the ${input.points} applied to cart ${input.cart_id}.`
+      )
+    }
+    const allocations = await spendLots(trx, account.id, input.points)
+    const row = await insertEntry(trx, account, {
+      type: "redeem",
+      points: -input.points,
+      remaining: 0,
+      idempotency_key: `redeem:${input.cart_id}:${attempts.length + 1}`,
+      reason: "spent at checkout",
+      source: "checkout",
+      reference_id: input.cart_id,
+      currency_code: input.currency_code,
+      amount: new BigNumber(input.amount),
+      allocations,
+    })
+    await moveAccount(trx, account, -input.points, 0)
+    return { transaction: row, created: true }
+  }
+
+  @InjectTransactionManager()
+  protected async refundRedemption_(
+    input: RefundRedemptionInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    const trx = transactionOf(sharedContext)
+    const redemption = await trx(LEDGER)
+      .select("*")
+      .where({ id: input.redemption_id, type: "redeem" })
+      .whereNull("deleted_at")
+      .first()
+    if (!redemption) {
+      return null
+    }
+    const account = await lockAccountById(trx, redemption.account_id)
+    const already = await trx(LEDGER)
+      .select("*")
+      .where({ type: "refund", reference_id: redemption.id })
+      .whereNull("deleted_at")
+      .first()
+    if (already) {
+      return toDTO(already)
+    }
+    const allocations: Record<string, number> = redemption.allocations ?? {}
+    for (const [lotId, points] of Object.entries(allocations)) {
+      await trx(LEDGER).where({ id: lotId }).increment("remaining", points)
+    }
+    const points = -Number(redemption.points)
+    const row = await insertEntry(trx, account, {
+      type: "refund",
+      points,
+      remaining: 0,
+      idempotency_key: input.idempotency_key,
+      reason: input.reason,
+      source: "checkout",
+      reference_id: redemption.id,
+      order_id: input.order_id ?? redemption.order_id ?? null,
+      currency_code: redemption.currency_code,
+      amount: redemption.amount,
+      allocations,
+    })
+    await moveAccount(trx, account, points, 0)
+    return row
+  }
+
+  @InjectTransactionManager()
+  protected async reverseEarned_(
+    input: ReverseEarnedInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    const trx = transactionOf(sharedContext)
+    const earnRow = await trx(LEDGER)
+      .select("account_id")
+      .where({ id: input.earn_id })
+      .whereNull("deleted_at")
+      .first()
+    if (!earnRow) {
+      return null
+    }
+    const account = await lockAccountById(trx, earnRow.account_id)
+    const existing = await findByKey(trx, input.idempotency_key)
+    if (existing) {
+      return existing
+    }
+    // Re-read under the lock: an unlock or expiry run may have changed the lot meanwhile.
+    const earn = await trx(LEDGER).select("*").where({ id: input.earn_id }).first()
+    // What earlier reversals asked for counts, including what they could not take back.
+    const reversals: { points: number; metadata: { shortfall?: number } | null }[] = await trx(LEDGER)
+      .select("points", "metadata")
+      .where({ type: "reverse", reference_id: earn.id })
+      .whereNull("deleted_at")
+    const asked = reversals.reduce(
+      (sum, r) => sum - Number(r.points) + Number(r.metadata?.shortfall ?? 0),
+      0
+    )
+    const left = Number(earn.points) - asked
+    const wanted = Math.min(input.points, left)
+    if (wanted <= 0) {
+      return null
+    }
+    const base: NewEntry = {
+      type: "reverse",
+      points: 0,
+      remaining: 0,
+      idempotency_key: input.idempotency_key,
+      reason: input.reason,
+      source: "order",
+      reference_id: earn.id,
+      order_id: earn.order_id,
+      currency_code: earn.currency_code,
+      rate: earn.rate,
+      multiplier: earn.multiplier,
+      metadata: input.reference_id ? { reference_id: input.reference_id } : null,
+    }
+    if (earn.status === "pending") {
+      // Pending points cannot have been spent: the lot still holds them all.
+      await trx(LEDGER).where({ id: earn.id }).decrement("remaining", wanted)
+      const row = await insertEntry(trx, account, {
+        ...base,
+        points: -wanted,
+        status: "pending",
+        available_at: earn.available_at,
+        allocations: { [earn.id]: wanted },
+      })
+      await moveAccount(trx, account, 0, -wanted)
+      return row
+    }
+    const fromLot = Math.min(wanted, Number(earn.remaining))
+    const allocations: Record<string, number> = {}
+    if (fromLot > 0) {
+      await trx(LEDGER).where({ id: earn.id }).decrement("remaining", fromLot)
+      allocations[earn.id] = fromLot
+    }
+    // What was already spent of this lot comes off the rest of the balance, never below zero.
+    const rest = Math.min(wanted - fromLot, account.balance - fromLot)
+    if (rest > 0) {
+      Object.assign(allocations, await spendLots(trx, account.id, rest))
+    }
+    const taken = fromLot + Math.max(0, rest)
+    const shortfall = wanted - taken
+    const row = await insertEntry(trx, account, {
+      ...base,
+      points: -taken,
+      allocations,
+      metadata: { ...(base.metadata ?? {}), ...(shortfall > 0 ? { shortfall } : {}) },
+    })
+    await moveAccount(trx, account, -taken, 0)
+    return row
+  }
+
+  @InjectTransactionManager()
+  protected async unlockPending_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: number; accounts: number; points: number }> {
+    const trx = transactionOf(sharedContext)
+    const due = await trx(LEDGER)
+      .distinct("account_id")
+      .where({ status: "pending" })
+      .where("available_at", "<=", now)
+      .whereNull("deleted_at")
+      .limit(limit)
+    const accountIds = due.map((r: { account_id: string }) => r.account_id).sort()
+    if (!accountIds.length) {
+      return { entries: 0, accounts: 0, points: 0 }
+    }
+    const accounts: AccountRow[] = await trx(ACCOUNT)
+      .select("id", "customer_id", "balance", "pending")
+      .whereIn("id", accountIds)
+      .orderBy("id")
+      .forUpdate()
+    const unlocked: { account_id: string; points: number }[] = await trx(LEDGER)
+      .whereIn("account_id", accountIds)
+      .where({ status: "pending" })
+      .where("available_at", "<=", now)
+      .whereNull("deleted_at")
+      .update({ status: "available", updated_at: trx.fn.now() })
+      .returning(["account_id", "points"])
+    let points = 0
+    for (const account of accounts) {
+      const sum = unlocked
+        .filter((u) => u.account_id === account.id)
+        .reduce((acc, u) => acc + Number(u.points), 0)
+      points += sum
+      await moveAccount(trx, account, sum, -sum)
+    }
+    return { entries: unlocked.length, accounts: accounts.length, points }
+  }
+
+  @InjectTransactionManager()
+  protected async expireLots_(
+    now: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO[]> {
+    const trx = transactionOf(sharedContext)
+    const due = await trx(LEDGER)
+      .distinct("account_id")
+      .where({ status: "available" })
+      .where("remaining", ">", 0)
+      .where("expires_at", "<=", now)
+      .whereNull("deleted_at")
+      .limit(limit)
+    const accountIds = due.map((r: { account_id: string }) => r.account_id).sort()
+    if (!accountIds.length) {
+      return []
+    }
+    const accounts: AccountRow[] = await trx(ACCOUNT)
+      .select("id", "customer_id", "balance", "pending")
+      .whereIn("id", accountIds)
+      .orderBy("id")
+      .forUpdate()
+    const written: LoyaltyTransactionDTO[] = []
+    for (const account of accounts) {
+      const lots = await trx(LEDGER)
+        .select("id", "remaining", "expires_at")
+        .where({ account_id: account.id, status: "available" })
+        .where("remaining", ">", 0)
+        .where("expires_at", "<=", now)
+        .whereNull("deleted_at")
+        .orderBy("expires_at")
+      let total = 0
+      for (const lot of lots) {
+        const points = Number(lot.remaining)
+        await trx(LEDGER).where({ id: lot.id }).update({ remaining: 0, updated_at: trx.fn.now() })
+        written.push(
+          await insertEntry(trx, account, {
+            type: "expire",
+            points: -points,
+            remaining: 0,
+            idempotency_key: `expire:${lot.id}:${new Date(lot.expires_at).toISOString()}`,
+            reason: "points expired",
+            source: "expiry",
+            reference_id: lot.id,
+            allocations: { [lot.id]: points },
+          })
+        )
+        total += points
+      }
+      await moveAccount(trx, account, -total, 0)
+    }
+    return written
+  }
+
+  /**
+   * Locks the customer's account row for the rest of the transaction, creating the account
+   * on first use (a concurrent first use is resolved by the unique index, not by luck).
+   */
+  protected async lockAccount_(trx: Knex.Transaction, customerId: string): Promise<AccountRow> {
+    assertPresent(customerId, "customer_id")
+    const lock = () =>
+      trx(ACCOUNT)
+        .select("id", "customer_id", "balance", "pending")
+        .where({ customer_id: customerId })
+        .whereNull("deleted_at")
+        .forUpdate()
+        .first()
+    const found: AccountRow | undefined = await lock()
+    if (found) {
+      return normaliseAccount(found)
+    }
+    await trx(ACCOUNT)
+      .insert({ id: generateEntityId(undefined, "lyacc"), customer_id: customerId, balance: 0, pending: 0 })
+      .onConflict()
+      .ignore()
+    return normaliseAccount(await lock())
+  }
+}
+
+async function lockAccountById(trx: Knex.Transaction, id: string): Promise<AccountRow> {
+  const row = await trx(ACCOUNT)
+    .select("id", "customer_id", "balance", "pending")
+    .where({ id })
+    .forUpdate()
+    .first()
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${id} was not found.`)
+  }
+  return normaliseAccount(row)
+}
+
+function normaliseAccount(row: AccountRow): AccountRow {
+  return { ...row, balance: Number(row.balance), pending: Number(row.pending) }
+}
+
+async function findByKey(trx: Knex.Transaction, key: string) {
+  const row = await trx(LEDGER).select("*").where({ idempotency_key: key }).whereNull("deleted_at").first()
+  return row ? toDTO(row) : null
+}
+
+/** Takes points from the lots that expire soonest (never-expiring lots last). */
+async function spendLots(
+  trx: Knex.Transaction,
+  accountId: string,
+  points: number
+): Promise<Record<string, number>> {
+  const lots: { id: string; remaining: number }[] = await trx(LEDGER)
+    .select("id", "remaining")
+    .where({ account_id: accountId, status: "available" })
+    .where("remaining", ">", 0)
+    .whereNull("deleted_at")
+    .orderByRaw("expires_at asc nulls last, created_at asc, id asc")
+  const allocations: Record<string, number> = {}
+  let left = points
+  for (const lot of lots) {
+    if (left <= 0) {
+      break
+    }
+    const take = Math.min(left, Number(lot.remaining))
+    await trx(LEDGER).where({ id: lot.id }).decrement("remaining", take)
+    allocations[lot.id] = take
+    left -= take
+  }
+  if (left > 0) {
+    // The cached balance said there was enough; the lots disagree. Refuse rather than drift.
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Loyalty account ${accountId} has fewer points in its lots than its balance.`
+    )
+  }
+  return allocations
+}
+
+async function insertEntry(
+  trx: Knex.Transaction,
+  account: AccountRow,
+  entry: NewEntry
+): Promise<LoyaltyTransactionDTO> {
+  const amount = entry.amount == null ? null : new BigNumber(entry.amount)
+  const [row] = await trx(LEDGER)
+    .insert({
+      id: generateEntityId(undefined, "lytx"),
+      account_id: account.id,
+      customer_id: account.customer_id,
+      type: entry.type,
+      points: entry.points,
+      status: entry.status ?? "available",
+      remaining: entry.remaining ?? 0,
+      available_at: entry.available_at ?? null,
+      expires_at: entry.expires_at ?? null,
+      idempotency_key: entry.idempotency_key,
+      reason: entry.reason ?? null,
+      source: entry.source ?? null,
+      reference_id: entry.reference_id ?? null,
+      order_id: entry.order_id ?? null,
+      currency_code: entry.currency_code ?? null,
+      amount: amount ? amount.numeric : null,
+      raw_amount: amount ? amount.raw : null,
+      rate: entry.rate ?? null,
+      multiplier: entry.multiplier ?? null,
+      allocations: entry.allocations ?? null,
+      metadata: entry.metadata ?? null,
+    })
+    .returning("*")
+  return toDTO(row)
+}
+
+/** Moves the cached columns of a locked account (and the in-memory copy with them). */
+async function moveAccount(
+  trx: Knex.Transaction,
+  account: AccountRow,
+  balanceDelta: number,
+  pendingDelta: number
+) {
+  if (!balanceDelta && !pendingDelta) {
+    return
+  }
+  account.balance += balanceDelta
+  account.pending += pendingDelta
+  await trx(ACCOUNT)
+    .where({ id: account.id })
+    .update({ balance: account.balance, pending: account.pending, updated_at: trx.fn.now() })
+}
+
+function toDTO(row: Record<string, any>): LoyaltyTransactionDTO {
+  return {
+    id: row.id,
+    account_id: row.account_id,
+    customer_id: row.customer_id,
+    type: row.type,
+    points: Number(row.points),
+    status: row.status,
+    remaining: Number(row.remaining),
+    available_at: row.available_at,
+    expires_at: row.expires_at,
+    idempotency_key: row.idempotency_key,
+    reason: row.reason,
+    source: row.source,
+    reference_id: row.reference_id,
+    order_id: row.order_id,
+    currency_code: row.currency_code,
+    amount: row.amount == null ? null : Number(row.amount),
+    rate: row.rate == null ? null : Number(row.rate),
+    multiplier: row.multiplier == null ? null : Number(row.multiplier),
+    allocations: row.allocations,
+    metadata: row.metadata,
+    created_at: row.created_at,
+  }
+}
+
+function assertPresent(value: unknown, field: string) {
+  if (value === undefined || value === null || value === "") {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} is required.`)
+  }
+}
+
+function assertWhole(value: number, field: string) {
+  if (!Number.isSafeInteger(value)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must be a whole number, got ${value}.`)
+  }
+}
+
+function assertWholePositive(value: number, field: string) {
+  assertWhole(value, field)
+  if (value <= 0) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must be positive, got ${value}.`)
+  }
+}
+
+/** The transaction the locked methods run in; refusing to run without one. */
+function transactionOf(sharedContext: Context): Knex.Transaction {
+  const manager = sharedContext.transactionManager as SqlEntityManager | undefined
+  const trx = manager?.getTransactionContext<Knex.Transaction>()
+  if (!trx) {
+    // A FOR UPDATE outside a transaction would release the lock at once.
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "Loyalty points can only change inside a transaction."
+    )
+  }
+  return trx
+}
+
+/** The current transaction if any, else the pool: for reads. */
+function knexOf(sharedContext: Context): Knex {
+  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
+  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
+}

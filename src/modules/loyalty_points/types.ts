@@ -1,0 +1,112 @@
+import { BigNumberInput } from "@medusajs/framework/types"
+import { LOYALTY_TRANSACTION_TYPES } from "./models/loyalty-transaction"
+
+export type LoyaltyTransactionType = (typeof LOYALTY_TRANSACTION_TYPES)[number]
+
+/** A ledger entry as the service answers it. */
+export type LoyaltyTransactionDTO = {
+  id: string
+  account_id: string
+  customer_id: string
+  type: LoyaltyTransactionType
+  points: number
+  status: "pending" | "available"
+  remaining: number
+  available_at: Date | string | null
+  expires_at: Date | string | null
+  idempotency_key: string
+  reason: string | null
+  source: string | null
+  reference_id: string | null
+  order_id: string | null
+  currency_code: string | null
+  amount: number | null
+  rate: number | null
+  multiplier: number | null
+  allocations: Record<string, number> | null
+  metadata: Record<string, unknown> | null
+  created_at: Date | string
+}
+
+/** Input of `addBonusPoints` (the contract other domains call, e.g. `points` gestures). */
+export type AddBonusPointsInput = {
+  customer_id: string
+  /** Whole, positive points. */
+  points: number
+  reason: string
+  /** A second call with the same key answers the first entry and credits nothing. */
+  idempotency_key: string
+  /** `signup`, `birthday`, `gesture`, …; `bonus` when not given. */
+  source?: string
+  /** The record it is for, e.g. a gesture id. */
+  reference_id?: string
+  /**
+   * When the lot expires. Workflows pass the date from the live settings; when omitted the
+   * plugin options' `expiry_months` applies (0 = never).
+   */
+  expires_at?: Date | null
+}
+
+/** Input of `earnPoints`: points for a placed order, pending until `available_at`. */
+export type EarnPointsInput = {
+  customer_id: string
+  order_id: string
+  points: number
+  amount: BigNumberInput
+  currency_code: string
+  rate: number
+  multiplier: number
+  available_at: Date
+  expires_at: Date | null
+  idempotency_key: string
+  /** Eligible amount per order line, so a return reverses exactly its share. */
+  lines: Record<string, { quantity: number; amount: number }>
+}
+
+/** Input of `redeemForCart`. */
+export type RedeemForCartInput = {
+  customer_id: string
+  cart_id: string
+  points: number
+  /** What the points are worth in the cart's currency. */
+  amount: BigNumberInput
+  currency_code: string
+}
+
+/** Input of `refundRedemption`: give redeemed points back to the lots they came from. */
+export type RefundRedemptionInput = {
+  redemption_id: string
+  idempotency_key: string
+  reason: string
+  order_id?: string | null
+}
+
+/** Input of `reverseEarned`: take back earned points (cancel, return). */
+export type ReverseEarnedInput = {
+  earn_id: string
+  points: number
+  idempotency_key: string
+  reason: string
+  reference_id?: string | null
+}
+
+/** Input of `adjustPoints`: an admin's correction, with a reason. */
+export type AdjustPointsInput = {
+  customer_id: string
+  /** Signed whole points; a debit cannot take the balance below zero. */
+  points: number
+  reason: string
+  idempotency_key: string
+  expires_at?: Date | null
+  /** The admin user who made it. */
+  created_by?: string | null
+}
+
+/** What a customer's account looks like now (one row read plus one indexed lookup). */
+export type LoyaltyAccountSummary = {
+  account_id: string | null
+  customer_id: string
+  balance: number
+  pending: number
+  next_expiry: { points: number; expires_at: Date | string } | null
+}
