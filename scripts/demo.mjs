@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
+import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
@@ -27,7 +28,16 @@ function run(cmd, args, { cwd = root, env = {}, capture = false } = {}) {
   return r.stdout
 }
 
-if (!fs.existsSync(path.join(root, "node_modules/.bin/medusa"))) {
+function installed() {
+  try {
+    createRequire(path.join(root, "package.json")).resolve("@medusajs/medusa/package.json")
+    return fs.existsSync(path.join(root, "node_modules", "medusa-aftersales"))
+  } catch {
+    return false
+  }
+}
+
+if (!installed()) {
   say("Installing dependencies (first run only, about 2 minutes)…")
   run("npm", ["install", "--no-audit", "--no-fund"])
 }

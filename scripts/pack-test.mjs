@@ -106,7 +106,7 @@ try {
   const target = path.join(host, "node_modules", "medusa-aftersales")
   fs.mkdirSync(target, { recursive: true })
   run("tar", ["-xzf", path.join(work, packed.filename), "-C", target, "--strip-components=1"])
-  fs.writeFileSync(path.join(host, "package.json"), JSON.stringify({ name: "pack-host", private: true, dependencies: { "medusa-aftersales": packed.version } }))
+  fs.writeFileSync(path.join(host, "package.json"), JSON.stringify({ name: "pack-host", private: true, dependencies: { "@medusajs/medusa": "2.21.2", "@medusajs/framework": "2.21.2", "@medusajs/cli": "2.21.2", "medusa-aftersales": packed.version } }))
 
   await db.ensureDatabase("pack_host")
   env.DATABASE_URL = db.url("pack_host")
