@@ -25,13 +25,49 @@ export type CommerceFixture = {
   variants: Record<"shirt_s" | "shirt_m" | "mug_white" | "mug_black", string>
 }
 
+/** A product to create: one option, a variant per value, prices in eur and try (major units). */
+export type ProductSpec = {
+  title: string
+  handle?: string
+  description?: string
+  option: string
+  collection_id?: string
+  type_id?: string
+  tag_ids?: string[]
+  category_ids?: string[]
+  variants: { value: string; eur: number; try: number; sku?: string; key?: string }[]
+}
+
+/** The two products every test shops from; `key` names them in `fixture.variants`. */
+export const TEST_CATALOGUE: ProductSpec[] = [
+  {
+    title: "Linen shirt",
+    option: "Size",
+    variants: [
+      { value: "S", eur: 50, try: 1500, key: "shirt_s" },
+      { value: "M", eur: 50, try: 1500, key: "shirt_m" },
+    ],
+  },
+  {
+    title: "Iznik mug",
+    option: "Colour",
+    variants: [
+      { value: "White", eur: 20, try: 600, key: "mug_white" },
+      { value: "Black", eur: 20, try: 600, key: "mug_black" },
+    ],
+  },
+]
+
 /**
  * The smallest real store in which a shopper can check out: regions EU (eur) and TR (try, with
  * 20% VAT as tax region), a stock location served by the manual fulfilment provider, a flat
  * shipping option (10 eur / 300 try), two products with prices in both currencies, and a
  * publishable key linked to the sales channel. Everything through core workflows and modules.
  */
-export async function createCommerceFixture(container: MedusaContainer): Promise<CommerceFixture> {
+export async function createCommerceFixture(
+  container: MedusaContainer,
+  { catalogue = TEST_CATALOGUE }: { catalogue?: ProductSpec[] } = {}
+): Promise<CommerceFixture> {
   const link = container.resolve(ContainerRegistrationKeys.LINK)
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const { key, salesChannelId } = await createPublishableKey(container)
@@ -123,46 +159,40 @@ export async function createCommerceFixture(container: MedusaContainer): Promise
 
   const { result: products } = await createProductsWorkflow(container).run({
     input: {
-      products: [
-        {
-          title: "Linen shirt",
-          status: "published",
-          shipping_profile_id: profile.id,
-          sales_channels: [{ id: salesChannelId }],
-          options: [{ title: "Size", values: ["S", "M"] }],
-          variants: ["S", "M"].map((size) => ({
-            title: `Linen shirt ${size}`,
-            sku: `SHIRT-${size}-${Math.random().toString(36).slice(2, 7)}`,
-            options: { Size: size },
-            manage_inventory: false,
-            prices: [
-              { currency_code: "eur", amount: 50 },
-              { currency_code: "try", amount: 1500 },
-            ],
-          })),
-        },
-        {
-          title: "Iznik mug",
-          status: "published",
-          shipping_profile_id: profile.id,
-          sales_channels: [{ id: salesChannelId }],
-          options: [{ title: "Colour", values: ["White", "Black"] }],
-          variants: ["White", "Black"].map((colour) => ({
-            title: `Iznik mug ${colour}`,
-            sku: `MUG-${colour}-${Math.random().toString(36).slice(2, 7)}`,
-            options: { Colour: colour },
-            manage_inventory: false,
-            prices: [
-              { currency_code: "eur", amount: 20 },
-              { currency_code: "try", amount: 600 },
-            ],
-          })),
-        },
-      ],
+      products: catalogue.map((p) => ({
+        title: p.title,
+        handle: p.handle,
+        description: p.description,
+        status: "published" as const,
+        shipping_profile_id: profile.id,
+        sales_channels: [{ id: salesChannelId }],
+        collection_id: p.collection_id,
+        type_id: p.type_id,
+        tag_ids: p.tag_ids,
+        category_ids: p.category_ids,
+        options: [{ title: p.option, values: p.variants.map((v) => v.value) }],
+        variants: p.variants.map((v) => ({
+          title: `${p.title} ${v.value}`,
+          sku: v.sku ?? `${p.title}-${v.value}`.toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
+          options: { [p.option]: v.value },
+          manage_inventory: false,
+          prices: [
+            { currency_code: "eur", amount: v.eur },
+            { currency_code: "try", amount: v.try },
+          ],
+        })),
+      })),
     },
   })
-  const variantId = (p: number, title: string) =>
-    products[p].variants.find((v) => v.title === title)!.id
+  const variants: Record<string, string> = {}
+  catalogue.forEach((spec, i) =>
+    spec.variants.forEach((v) => {
+      const made = products[i].variants.find((pv) => pv.title === `${spec.title} ${v.value}`)
+      if (v.key && made) {
+        variants[v.key] = made.id
+      }
+    })
+  )
 
   return {
     publishableKey: key,
@@ -176,12 +206,7 @@ export async function createCommerceFixture(container: MedusaContainer): Promise
       title: p.title,
       variants: p.variants.map((v) => ({ id: v.id, title: v.title })),
     })),
-    variants: {
-      shirt_s: variantId(0, "Linen shirt S"),
-      shirt_m: variantId(0, "Linen shirt M"),
-      mug_white: variantId(1, "Iznik mug White"),
-      mug_black: variantId(1, "Iznik mug Black"),
-    },
+    variants: variants as CommerceFixture["variants"],
   }
 }
 
