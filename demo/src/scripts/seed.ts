@@ -220,8 +220,8 @@ async function placeDemoOrder(
   }
   const {
     data: [order],
-  } = await query.graph({ entity: "order", fields: ["items.id", "items.quantity"], filters: { id: orderId } })
-  const items = order.items!.map((i) => ({ id: i!.id, quantity: i!.quantity }))
+  } = await query.graph({ entity: "order", fields: ["items.*"], filters: { id: orderId } })
+  const items = order.items!.map((i) => ({ id: i!.id, quantity: Number(i!.quantity) }))
   const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
     input: { order_id: orderId, items, location_id: fixture.stockLocationId },
   })
