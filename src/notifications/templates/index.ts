@@ -1,4 +1,5 @@
 import { Locale } from "../locale"
+import { RETURN_TEMPLATES } from "./returns"
 
 /**
  * A notification's text in each language. `data` is the notification's data; a template must
@@ -13,4 +14,6 @@ export type NotificationTemplate = Record<
  * Every template by id (`aftersales.<domain>.<what>`). Each domain keeps its templates in its
  * own file here and spreads them in below.
  */
-export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {}
+export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
+  ...RETURN_TEMPLATES,
+}

@@ -1,0 +1,1 @@
+export { ReturnRequest } from "./return-request"

@@ -1,0 +1,223 @@
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { computeExchangeBonus, ExchangeBonus, isBelowKeepThreshold, toAmount } from "./money"
+import type {
+  Resolution,
+  ReturnSettings,
+  RuleEnvironment,
+  RuleLine,
+  RuleOrder,
+  RuleRefusal,
+  WindowStart,
+} from "./types"
+import { applyOverrides, resolveWindowAnchor, windowEnd } from "./window"
+
+/** One resolution offered for a line, with the reason when it is not allowed. */
+export type ResolutionOption = {
+  type: Resolution
+  allowed: boolean
+  reason?: RuleRefusal
+  /** Exchange only: the bonus for exchanging one unit. */
+  bonus?: ExchangeBonus
+  /** Refund only: return reasons (their `value`) that allow an exchange or credit but no refund. */
+  exchange_only_reasons?: string[]
+}
+
+/** A line's return window. */
+export type LineWindow = {
+  days: number
+  starts_from: WindowStart
+  starts_at: string
+  ends_at: string
+  open: boolean
+}
+
+/** Everything a shopper (or the admin) needs to know about returning one line. */
+export type LineOptions = {
+  item_id: string
+  title: string
+  quantity: number
+  returnable_quantity: number
+  returnable: boolean
+  /** Why the line cannot be returned at all. */
+  reason?: RuleRefusal
+  final_sale: boolean
+  /** Null when the line has no window (final sale, not sent yet). */
+  window: LineWindow | null
+  /** Whether one unit is cheap enough to keep: refund or credit without sending it back. */
+  keep_item: boolean
+  /** Exchange first, then store credit, then refund. */
+  resolutions: ResolutionOption[]
+}
+
+/**
+ * Evaluates every rule for one order line at `env.now`: order state, fulfilment, final sale,
+ * the window (with overrides), what is left to return, then each resolution in offer order.
+ */
+export function evaluateLine(
+  line: RuleLine,
+  order: Pick<RuleOrder, "created_at" | "currency_code" | "canceled">,
+  settings: ReturnSettings,
+  env: RuleEnvironment
+): LineOptions {
+  const verdict = applyOverrides(settings.overrides, line.product)
+  let window: LineWindow | null = null
+  let refusal: RuleRefusal | undefined
+
+  if (order.canceled) {
+    refusal = { code: "order_canceled", message: "The order was canceled." }
+  } else if (line.fulfilled_quantity <= 0) {
+    refusal = { code: "not_fulfilled", message: `Item ${line.id} has not been sent yet.` }
+  } else if (verdict.final_sale) {
+    refusal = { code: "final_sale", message: `Item ${line.id} is a final sale item.` }
+  } else {
+    const days = verdict.window_days ?? settings.window_days
+    const anchor = resolveWindowAnchor(settings.window_start, line, order.created_at)
+    const endsAt = windowEnd(anchor.starts_at, days)
+    const open = env.now.getTime() <= endsAt.getTime()
+    window = {
+      days,
+      starts_from: anchor.starts_from,
+      starts_at: anchor.starts_at.toISOString(),
+      ends_at: endsAt.toISOString(),
+      open,
+    }
+    if (!open) {
+      refusal = {
+        code: "window_closed",
+        message: `The return window of item ${line.id} closed on ${endsAt.toISOString().slice(0, 10)}.`,
+      }
+    } else if (line.returnable_quantity <= 0) {
+      refusal = {
+        code: "nothing_left_to_return",
+        message: `Every unit of item ${line.id} is already returned or requested for return.`,
+      }
+    }
+  }
+
+  const returnable = !refusal
+  return {
+    item_id: line.id,
+    title: line.title,
+    quantity: line.quantity,
+    returnable_quantity: returnable ? line.returnable_quantity : 0,
+    returnable,
+    ...(refusal ? { reason: refusal } : {}),
+    final_sale: verdict.final_sale,
+    window,
+    keep_item:
+      returnable && isBelowKeepThreshold(settings.keep_item_below, order.currency_code, line.unit_price),
+    resolutions: offerResolutions(line, settings, env, refusal),
+  }
+}
+
+function offerResolutions(
+  line: RuleLine,
+  settings: ReturnSettings,
+  env: RuleEnvironment,
+  refusal: RuleRefusal | undefined
+): ResolutionOption[] {
+  const exchangeOnly = Object.entries(settings.reasons)
+    .filter(([, rule]) => rule === "exchange_only")
+    .map(([value]) => value)
+  const bonus = computeExchangeBonus(settings.exchange_bonus, line.unit_price, env.store_credit_available)
+  if (refusal) {
+    return [
+      { type: "exchange", allowed: false, reason: refusal, bonus },
+      { type: "store_credit", allowed: false, reason: refusal },
+      { type: "refund", allowed: false, reason: refusal, exchange_only_reasons: exchangeOnly },
+    ]
+  }
+  return [
+    { type: "exchange", allowed: true, bonus },
+    env.store_credit_available
+      ? { type: "store_credit", allowed: true }
+      : { type: "store_credit", allowed: false, reason: STORE_CREDIT_UNAVAILABLE },
+    { type: "refund", allowed: true, exchange_only_reasons: exchangeOnly },
+  ]
+}
+
+const STORE_CREDIT_UNAVAILABLE: RuleRefusal = {
+  code: "store_credit_unavailable",
+  message: "Store credit needs @medusajs/loyalty-plugin, which this store does not run.",
+}
+
+/** One line of a request, with its return reason's `value` when one was given. */
+export type RequestedLine = { id: string; quantity: number; reason_value?: string | null }
+
+/** What a request that passes the rules comes to. */
+export type CheckedRequest = {
+  /** Unit price × quantity of the returned lines, major units. */
+  returned_value: number
+  /** The shopper keeps the goods: nothing is sent back (refund or credit only). */
+  keep_item: boolean
+  /** Exchange only: the bonus for the whole request. */
+  bonus?: ExchangeBonus
+}
+
+/**
+ * Checks a request against the evaluated lines and throws a `MedusaError` (with the rule's
+ * code) at the first rule it breaks. The same check guards our route and core's
+ * `POST /store/returns`.
+ */
+export function checkRequest(
+  order: Pick<RuleOrder, "currency_code" | "lines">,
+  options: LineOptions[],
+  request: { resolution: Resolution; items: RequestedLine[] },
+  settings: ReturnSettings,
+  env: RuleEnvironment
+): CheckedRequest {
+  if (!request.items.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A return request needs at least one item.")
+  }
+  const seen = new Set<string>()
+  let value = MathBN.convert(0)
+  for (const item of request.items) {
+    if (seen.has(item.id)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Item ${item.id} is listed twice.`)
+    }
+    seen.add(item.id)
+    const line = order.lines.find((l) => l.id === item.id)
+    const lineOptions = options.find((o) => o.item_id === item.id)
+    if (!line || !lineOptions) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Item ${item.id} is not part of this order.`)
+    }
+    if (!lineOptions.returnable && lineOptions.reason) {
+      throw refusalError(lineOptions.reason)
+    }
+    if (item.quantity > lineOptions.returnable_quantity) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Only ${lineOptions.returnable_quantity} of item ${item.id} can still be returned.`,
+        "nothing_left_to_return"
+      )
+    }
+    if (
+      request.resolution === "refund" &&
+      item.reason_value &&
+      settings.reasons[item.reason_value] === "exchange_only"
+    ) {
+      throw refusalError({
+        code: "reason_exchange_only",
+        message: `Return reason "${item.reason_value}" allows an exchange or store credit, not a refund.`,
+      })
+    }
+    value = MathBN.add(value, MathBN.mult(line.unit_price, item.quantity))
+  }
+  if (request.resolution === "store_credit" && !env.store_credit_available) {
+    throw refusalError(STORE_CREDIT_UNAVAILABLE)
+  }
+  const isExchange = request.resolution === "exchange"
+  return {
+    returned_value: toAmount(value),
+    keep_item: !isExchange && isBelowKeepThreshold(settings.keep_item_below, order.currency_code, value),
+    ...(isExchange
+      ? {
+          bonus: computeExchangeBonus(settings.exchange_bonus, value, env.store_credit_available),
+        }
+      : {}),
+  }
+}
+
+function refusalError(refusal: RuleRefusal) {
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal.message, refusal.code)
+}

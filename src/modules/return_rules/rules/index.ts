@@ -1,0 +1,4 @@
+export * from "./types"
+export * from "./window"
+export * from "./money"
+export * from "./evaluate"

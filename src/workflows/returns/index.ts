@@ -1,0 +1,6 @@
+export * from "./steps"
+export * from "./workflows"
+export * from "./get-return-options"
+export * from "./load-return-context"
+export * from "./assert-order-owner"
+export * from "./resolve-reason-values"

@@ -1,0 +1,3 @@
+export * from "./validate-return-request"
+export * from "./create-return-request"
+export * from "./link-return-request"

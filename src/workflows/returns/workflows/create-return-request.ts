@@ -1,0 +1,200 @@
+import { OrderWorkflow } from "@medusajs/framework/types"
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  beginExchangeOrderWorkflow,
+  beginReturnOrderWorkflow,
+  confirmExchangeRequestWorkflow,
+  confirmReturnRequestWorkflow,
+  emitEventStep,
+  orderExchangeAddNewItemWorkflow,
+  orderExchangeRequestItemReturnWorkflow,
+  receiveAndCompleteReturnOrderWorkflow,
+  releaseLockStep,
+  requestItemReturnWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { AftersalesEvents } from "../../../types/events"
+import { sendAftersalesNotificationStep } from "../../notifications"
+import { createReturnRequestRecordStep } from "../steps/create-return-request"
+import { linkReturnRequestStep } from "../steps/link-return-request"
+import { ReturnRequestInput, validateReturnRequestStep } from "../steps/validate-return-request"
+
+export const createReturnRequestWorkflowId = "create-return-request"
+
+/** The request and the Medusa records it created. */
+export type CreateReturnRequestWorkflowOutput = {
+  id: string
+  exchange_id: string | null
+  return_id: string | null
+}
+
+/**
+ * A shopper's return request, end to end: under a lock on the order, checks every rule, records
+ * the request (claiming its idempotency key), then creates the real thing with core's
+ * order-change workflows — an exchange (returned items, new items, the bonus off their price,
+ * difference settled by Medusa's payment collection) or a return (received at once when the
+ * shopper keeps the goods) — and emits `return_request.created`. A failure anywhere undoes it all.
+ */
+export const createReturnRequestWorkflow = createWorkflow(
+  createReturnRequestWorkflowId,
+  (input: ReturnRequestInput) => {
+    const lockKey = transform({ input }, ({ input }) => `aftersales-return-request:${input.order_id}`)
+    // Two requests on one order at once would both pass the quantity check; Medusa also allows
+    // one active order change per order. The lock makes them take turns.
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+
+    const checked = validateReturnRequestStep(input)
+
+    const recordInput = transform({ input, checked }, ({ input, checked }) => ({
+      order_id: input.order_id,
+      customer_id: input.customer_id,
+      idempotency_key: input.idempotency_key,
+      resolution: input.resolution,
+      keep_item: checked.keep_item,
+      items: input.items,
+      exchange_items: input.resolution === "exchange" ? input.exchange_items ?? [] : null,
+      bonus_amount: checked.bonus_amount,
+      currency_code: checked.currency_code,
+    }))
+    const record = createReturnRequestRecordStep(recordInput)
+
+    const exchangeResult = when("create-exchange", { input }, ({ input }) => input.resolution === "exchange").then(() => {
+      const change = beginExchangeOrderWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          order_id: input.order_id,
+          created_by: input.customer_id,
+          description: "Exchange requested by the customer",
+        })),
+      })
+      const exchangeId = transform({ change }, ({ change }) => change.exchange_id as string)
+      orderExchangeRequestItemReturnWorkflow.runAsStep({
+        // Core's type asks for a return_id, but the workflow creates the exchange's return
+        // itself (as core's admin route relies on); only exchange_id and items are read.
+        input: transform({ input, exchangeId }, ({ input, exchangeId }) => ({
+          exchange_id: exchangeId,
+          items: input.items.map((i) => ({ id: i.id, quantity: i.quantity, reason_id: i.reason_id ?? undefined })),
+        })) as unknown as OrderWorkflow.OrderExchangeRequestItemReturnWorkflowInput,
+      })
+      orderExchangeAddNewItemWorkflow.runAsStep({
+        input: transform({ checked, exchangeId }, ({ checked, exchangeId }) => ({
+          exchange_id: exchangeId,
+          items: checked.exchange_items,
+        })),
+      })
+      confirmExchangeRequestWorkflow.runAsStep({
+        input: transform({ input, exchangeId }, ({ input, exchangeId }) => ({
+          exchange_id: exchangeId,
+          confirmed_by: input.customer_id,
+        })),
+      })
+      const { data: exchanges } = useQueryGraphStep({
+        entity: "order_exchange",
+        fields: ["id", "return_id"],
+        filters: { id: exchangeId },
+      }).config({ name: "exchange-after-confirm" })
+      return transform({ exchanges }, ({ exchanges }) => ({
+        exchange_id: exchanges[0].id as string,
+        return_id: (exchanges[0].return_id as string) ?? null,
+      }))
+    })
+
+    const returnResult = when("create-return", { input }, ({ input }) => input.resolution !== "exchange").then(() => {
+      const change = beginReturnOrderWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          order_id: input.order_id,
+          created_by: input.customer_id,
+          description: `Return requested by the customer (${input.resolution})`,
+        })),
+      })
+      const returnId = transform({ change }, ({ change }) => change.return_id as string)
+      const returnItems = transform({ input }, ({ input }) =>
+        input.items.map((i) => ({ id: i.id, quantity: i.quantity, reason_id: i.reason_id ?? undefined }))
+      )
+      requestItemReturnWorkflow.runAsStep({
+        input: transform({ returnId, returnItems }, ({ returnId, returnItems }) => ({
+          return_id: returnId,
+          items: returnItems,
+        })),
+      })
+      confirmReturnRequestWorkflow.runAsStep({
+        input: transform({ input, returnId }, ({ input, returnId }) => ({
+          return_id: returnId,
+          confirmed_by: input.customer_id,
+        })),
+      })
+      return transform({ returnId }, ({ returnId }) => ({ exchange_id: null, return_id: returnId }))
+    })
+
+    // Below the keep-the-item threshold nothing comes back: the return is received at once
+    // (no restock), so Medusa owes the refund right away. (`when` blocks cannot nest.)
+    when("receive-kept-items", { checked, returnResult }, ({ checked, returnResult }) =>
+      checked.keep_item && !!returnResult?.return_id
+    ).then(() => {
+      receiveAndCompleteReturnOrderWorkflow.runAsStep({
+        input: transform({ input, returnResult }, ({ input, returnResult }) => ({
+          return_id: returnResult!.return_id as string,
+          created_by: input.customer_id,
+          items: input.items.map((i) => ({ id: i.id, quantity: i.quantity })),
+          description: "Kept by the customer (below the keep-the-item threshold)",
+        })),
+      })
+    })
+
+    const created = transform(
+      { record, exchangeResult, returnResult },
+      ({ record, exchangeResult, returnResult }): CreateReturnRequestWorkflowOutput => ({
+        id: record.id,
+        exchange_id: exchangeResult?.exchange_id ?? null,
+        return_id: exchangeResult?.return_id ?? returnResult?.return_id ?? null,
+      })
+    )
+    linkReturnRequestStep(created)
+
+    emitEventStep({
+      eventName: AftersalesEvents.RETURN_REQUEST_CREATED,
+      data: transform({ created, input }, ({ created, input }) => ({
+        id: created.id,
+        order_id: input.order_id,
+        customer_id: input.customer_id,
+        resolution: input.resolution,
+        exchange_id: created.exchange_id,
+        return_id: created.return_id,
+      })),
+    })
+
+    when("notify-shopper", { checked }, ({ checked }) => !!checked.email).then(() => {
+      sendAftersalesNotificationStep(
+        transform({ created, checked, input }, ({ created, checked, input }) => ({
+          template: "aftersales.returns.request_created",
+          to: checked.email as string,
+          locale: checked.locale,
+          idempotency_key: `return_request.created:${created.id}`,
+          resource_id: created.id,
+          resource_type: "return_request",
+          receiver_id: input.customer_id,
+          data: {
+            order_id: input.order_id,
+            resolution: input.resolution,
+            keep_item: checked.keep_item,
+            item_count: input.items.reduce((sum, i) => sum + i.quantity, 0),
+            bonus_amount: checked.bonus_amount,
+            currency_code: checked.currency_code,
+          },
+        }))
+      )
+    })
+
+    const requestCreated = createHook("returnRequestCreated", { return_request: created, input })
+
+    releaseLockStep({ key: lockKey })
+
+    return new WorkflowResponse(created, { hooks: [requestCreated] })
+  }
+)
