@@ -27,6 +27,8 @@ if (type === "integration:http") {
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\.[jt]s$"]
+} else if (type === "browser") {
+  module.exports.testMatch = ["**/integration-tests/browser/**/*.spec.[jt]s"]
 } else if (type === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
 }

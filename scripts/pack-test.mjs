@@ -4,11 +4,14 @@
 // It proves that `files`, `exports`, migrations and admin extensions ship.
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
+import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { freePort, startPostgres } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+// Medusa's CLI wherever npm hoisted it (the root's node_modules, or a parent's).
+const medusaCli = () => createRequire(path.join(root, "package.json")).resolve("@medusajs/cli/cli.js")
 const work = path.join(root, ".tmp", "pack-test")
 const host = path.join(work, "host")
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
@@ -53,7 +56,7 @@ module.exports = defineConfig({
 /** Starts `medusa start`; answers once /health is up, or with the output if it exits first. */
 function boot(port) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/@medusajs/cli/cli.js"), "start"], {
+    const child = spawn(process.execPath, [medusaCli(), "start"], {
       cwd: host,
       env: { ...env, PORT: String(port) },
       detached: true,
@@ -112,7 +115,7 @@ try {
   env.DATABASE_URL = db.url("pack_host")
   writeConfig({ loyalty: { pending_days: 9 } })
 
-  run(process.execPath, [path.join(root, "node_modules/@medusajs/cli/cli.js"), "db:migrate"])
+  run(process.execPath, [medusaCli(), "db:migrate"])
   const { default: pg } = await import("pg")
   const client = new pg.Client({ connectionString: env.DATABASE_URL })
   await client.connect()
@@ -120,7 +123,7 @@ try {
   await client.end()
   check("db:migrate runs the plugin's migrations", rows[0].t === "aftersales_settings_section")
 
-  run(process.execPath, [path.join(root, "node_modules/@medusajs/cli/cli.js"), "user", "-e", "pack@example.com", "-p", "pack-secret"])
+  run(process.execPath, [medusaCli(), "user", "-e", "pack@example.com", "-p", "pack-secret"])
   const port = await freePort()
   const up = await boot(port)
   check("the host app boots with the plugin", up.up, up.output?.slice(-2000))

@@ -31,4 +31,12 @@ for dir in integration-tests/http/*/; do
   node scripts/with-postgres.mjs npm run --silent test:http -- "$dir"
 done
 
+step "admin browser tests (real Chromium against the built demo app)"
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  npm run --silent test:browser
+else
+  echo "Chromium is not installed (apt-get install -y chromium; .ci/run does it): browser tests cannot run." >&2
+  exit 1
+fi
+
 printf '\nAll suites passed.\n'

@@ -1,0 +1,45 @@
+import fs from "fs"
+import path from "path"
+import { Browser, chromium, Page } from "playwright-core"
+
+/** Where the running store is (set by scripts/browser-test.mjs). */
+export const BASE_URL = process.env.AFTERSALES_BASE_URL || "http://localhost:9000"
+export const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
+export const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
+/** Screenshots land here, one PNG per page visited, to be looked at. */
+export const SCREENSHOT_DIR = path.resolve(__dirname, "../../screenshots")
+
+/**
+ * Debian's Chromium driven by playwright-core (never `playwright install`: it downloads a
+ * browser). The flags keep it from calling out to the network, which is closed here.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  })
+}
+
+/** Logs in to the admin as the demo admin and waits for the dashboard. */
+export async function loginToAdmin(page: Page) {
+  await page.goto(`${BASE_URL}/app/login`)
+  await page.fill("input[name=email]", ADMIN_EMAIL)
+  await page.fill("input[name=password]", ADMIN_PASSWORD)
+  await page.click("button[type=submit]")
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60000 })
+}
+
+/** Saves a full-page screenshot as screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
