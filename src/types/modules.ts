@@ -8,6 +8,7 @@ export const AftersalesModules = {
   SUPPORT: "support",
   GESTURES: "gestures",
   RETURN_RULES: "return_rules",
+  DELAY_WATCH: "delay_watch",
 } as const
 
 export type AftersalesModuleName = (typeof AftersalesModules)[keyof typeof AftersalesModules]

@@ -1,0 +1,2 @@
+export { DelayIncident } from "./delay-incident"
+export { DelayWatch } from "./delay-watch"

@@ -1,0 +1,368 @@
+import { Context } from "@medusajs/framework/types"
+import { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { DelayIncident, DelayWatch } from "./models"
+import {
+  DelayChoice,
+  DelayIncidentDTO,
+  DelayStage,
+  DelayWatchDTO,
+  LateWatch,
+  RecordIncidentInput,
+  ScanCursor,
+  ScannedStage,
+  StartWatchInput,
+  WatchMovement,
+} from "./types"
+
+const WATCH = "delay_watch"
+const INCIDENT = "delay_watch_incident"
+
+/** Per stage: the due date, the movement that keeps the promise, the mark of a reported delay. */
+const STAGE_COLUMNS: Record<ScannedStage, { due: string; moved: string; flag: string; after?: string }> = {
+  ship: { due: "ship_by", moved: "shipped_at", flag: "ship_late_at" },
+  // Not delivered counts only once shipped: an order not shipped is the ship stage's case.
+  deliver: { due: "deliver_by", moved: "delivered_at", flag: "deliver_late_at", after: "shipped_at" },
+}
+
+const FLAG_OF: Record<DelayStage, string> = {
+  ship: "ship_late_at",
+  deliver: "deliver_late_at",
+  carrier: "carrier_exception_at",
+}
+
+/** The columns a movement sets, in the order goods move: shipped implies fulfilled, etc. */
+const MOVEMENT_COLUMNS: Record<WatchMovement, string[]> = {
+  fulfilled: ["fulfilled_at"],
+  shipped: ["fulfilled_at", "shipped_at"],
+  delivered: ["fulfilled_at", "shipped_at", "delivered_at"],
+}
+
+/**
+ * Delivery promises of placed orders and the delays found on them. The scan reads pages of
+ * late watches by keyset through partial indexes (see the model); an incident is written with
+ * its watch row locked, so two scans, a scan and a carrier report, or a retried event record a
+ * stage once.
+ */
+export default class DelayWatchService extends MedusaService({ DelayWatch, DelayIncident }) {
+  /**
+   * Starts watching an order with its promise. A second call for the same order (a retried
+   * `order.placed`) answers the first watch unchanged.
+   */
+  @InjectManager()
+  async startWatch(
+    input: StartWatchInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO> {
+    const existing = await this.findWatch_(input.order_id, sharedContext)
+    if (existing) {
+      return existing
+    }
+    try {
+      await this.createDelayWatches(
+        {
+          order_id: input.order_id,
+          customer_id: input.customer_id ?? null,
+          shipping_option_id: input.shipping_option_id ?? null,
+          placed_at: input.placed_at,
+          ship_by: input.ship_by,
+          deliver_by: input.deliver_by,
+        },
+        sharedContext
+      )
+    } catch (e) {
+      // A concurrent delivery of the same event won the unique index: answer its row.
+      const winner = await this.findWatch_(input.order_id, sharedContext)
+      if (winner) {
+        return winner
+      }
+      throw e
+    }
+    return (await this.findWatch_(input.order_id, sharedContext)) as DelayWatchDTO
+  }
+
+  /** The watch of an order, or null when none was started (e.g. placed before install). */
+  @InjectManager()
+  async retrieveWatchByOrder(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    return this.findWatch_(orderId, sharedContext)
+  }
+
+  /**
+   * Records that the goods moved. Each time is kept from its first report (a replayed event
+   * changes nothing); a delivery closes the watch. Answers the watch, or null when the order
+   * has none.
+   */
+  @InjectManager()
+  async recordMovement(
+    orderId: string,
+    movement: WatchMovement,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    return this.recordMovement_(orderId, movement, at, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordMovement_(
+    orderId: string,
+    movement: WatchMovement,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    const knex = knexOf(sharedContext)
+    const update: Record<string, unknown> = { updated_at: knex.fn.now() }
+    for (const column of MOVEMENT_COLUMNS[movement]) {
+      update[column] = knex.raw("coalesce(??, ?)", [column, at])
+    }
+    if (movement === "delivered") {
+      update.status = "closed"
+      update.closed_at = knex.raw("coalesce(??, ?)", ["closed_at", at])
+    }
+    await knex(WATCH).where({ order_id: orderId }).whereNull("deleted_at").update(update)
+    return this.findWatch_(orderId, sharedContext)
+  }
+
+  /** Stops watching an order (it was canceled). Idempotent. */
+  @InjectManager()
+  async closeWatch(
+    orderId: string,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    return this.closeWatch_(orderId, at, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async closeWatch_(
+    orderId: string,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    const knex = knexOf(sharedContext)
+    await knex(WATCH)
+      .where({ order_id: orderId, status: "open" })
+      .whereNull("deleted_at")
+      .update({ status: "closed", closed_at: at, updated_at: knex.fn.now() })
+    return this.findWatch_(orderId, sharedContext)
+  }
+
+  /**
+   * One page of open watches whose `stage` promise was due at `now` and not kept, and not yet
+   * reported, oldest first, after the cursor. The query's predicate is the partial index's,
+   * so Postgres reads only such rows: the cost follows the late orders, not all orders.
+   */
+  @InjectManager()
+  async listLateWatches(
+    stage: ScannedStage,
+    { now, after, limit }: { now: Date; after?: ScanCursor | null; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LateWatch[]> {
+    const col = STAGE_COLUMNS[stage]
+    const knex = knexOf(sharedContext)
+    const query = knex(WATCH)
+      .select({ id: "id", order_id: "order_id", customer_id: "customer_id", due: col.due })
+      .whereNull("deleted_at")
+      // A literal, not a bound value: the planner must see the index predicate to use it.
+      .whereRaw("status = 'open'")
+      .whereNull(col.moved)
+      .whereNull(col.flag)
+      .where(col.due, "<=", now)
+      .modify((q) => {
+        if (col.after) {
+          q.whereNotNull(col.after)
+        }
+      })
+      .orderBy([col.due, "id"])
+      .limit(limit)
+    if (after) {
+      query.whereRaw("(??, ??) > (?, ?)", [col.due, "id", after.due, after.id])
+    }
+    return (await query) as LateWatch[]
+  }
+
+  /**
+   * Records a broken promise of an order's stage, once: with the watch row locked, an existing
+   * incident of the stage is answered (`created: false`), else one is written and the watch
+   * marked late, which takes it out of the scan.
+   */
+  @InjectManager()
+  async recordIncident(
+    input: RecordIncidentInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ incident: DelayIncidentDTO; created: boolean }> {
+    return this.recordIncident_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordIncident_(
+    input: RecordIncidentInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ incident: DelayIncidentDTO; created: boolean }> {
+    const knex = knexOf(sharedContext)
+    const watch = await knex(WATCH)
+      .select("id")
+      .where({ order_id: input.order_id })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (!watch) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `No delivery promise is watched for order ${input.order_id}`
+      )
+    }
+    const [existing] = await this.listDelayIncidents(
+      { order_id: input.order_id, stage: input.stage },
+      {},
+      sharedContext
+    )
+    if (existing) {
+      return { incident: existing as unknown as DelayIncidentDTO, created: false }
+    }
+    const detectedAt = input.detected_at ?? new Date()
+    const incident = await this.createDelayIncidents(
+      {
+        watch_id: watch.id,
+        order_id: input.order_id,
+        stage: input.stage,
+        cause: input.cause,
+        reference: input.reference ?? null,
+        detected_at: detectedAt,
+        new_estimate: input.new_estimate,
+      },
+      sharedContext
+    )
+    await knex(WATCH)
+      .where({ id: watch.id })
+      .update({
+        [FLAG_OF[input.stage]]: detectedAt,
+        late_stage: input.stage,
+        // The customer was told a new date: from now on that is the delivery promise.
+        deliver_by: knex.raw("greatest(??, ?)", ["deliver_by", input.new_estimate]),
+        updated_at: knex.fn.now(),
+      })
+    return { incident: incident as unknown as DelayIncidentDTO, created: true }
+  }
+
+  /**
+   * Undoes `recordIncident` (a compensation): deletes the incident and puts the watch's mark
+   * and late stage back as they were, so the next scan finds the order again.
+   */
+  @InjectManager()
+  async revertIncident(
+    incidentId: string,
+    previous: { late_stage: DelayStage | null; deliver_by: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    return this.revertIncident_(incidentId, previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertIncident_(
+    incidentId: string,
+    previous: { late_stage: DelayStage | null; deliver_by: Date },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const knex = knexOf(sharedContext)
+    const incident = await knex(INCIDENT).select("watch_id", "stage").where({ id: incidentId }).first()
+    if (!incident) {
+      return
+    }
+    await knex(INCIDENT).where({ id: incidentId }).delete()
+    await knex(WATCH)
+      .where({ id: incident.watch_id })
+      .update({
+        [FLAG_OF[incident.stage as DelayStage]]: null,
+        late_stage: previous.late_stage,
+        deliver_by: previous.deliver_by,
+        updated_at: knex.fn.now(),
+      })
+  }
+
+  /**
+   * Records the shopper's choice on an incident, with its row locked. Answers the choice held
+   * before. Waiting may turn into a cancel; a cancel is final.
+   */
+  @InjectManager()
+  async recordChoice(
+    incidentId: string,
+    choice: DelayChoice | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: DelayChoice | null }> {
+    return this.recordChoice_(incidentId, choice, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordChoice_(
+    incidentId: string,
+    choice: DelayChoice | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: DelayChoice | null }> {
+    const knex = knexOf(sharedContext)
+    const row = await knex(INCIDENT)
+      .select("id", "choice")
+      .where({ id: incidentId })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (!row) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Delay incident ${incidentId} was not found`)
+    }
+    const previous = (row.choice ?? null) as DelayChoice | null
+    if (previous === "cancel" && choice !== "cancel" && choice !== null) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The order of delay incident ${incidentId} was already canceled at the customer's request`
+      )
+    }
+    await knex(INCIDENT)
+      .where({ id: incidentId })
+      .update({ choice, chosen_at: choice ? new Date() : null, updated_at: knex.fn.now() })
+    return { previous }
+  }
+
+  /** Puts a choice back as it was, with no rule checked (used to compensate `recordChoice`). */
+  @InjectManager()
+  async restoreChoice(
+    incidentId: string,
+    previous: DelayChoice | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    return this.restoreChoice_(incidentId, previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async restoreChoice_(
+    incidentId: string,
+    previous: DelayChoice | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const knex = knexOf(sharedContext)
+    await knex(INCIDENT)
+      .where({ id: incidentId })
+      .update({ choice: previous, chosen_at: previous ? new Date() : null, updated_at: knex.fn.now() })
+  }
+
+  @InjectTransactionManager()
+  protected async findWatch_(
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    const [watch] = await this.listDelayWatches({ order_id: orderId }, {}, sharedContext)
+    return (watch as unknown as DelayWatchDTO) ?? null
+  }
+}
+
+function knexOf(sharedContext: Context): Knex {
+  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
+  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
+}

@@ -1,0 +1,90 @@
+/** The promises a watch keeps an eye on, and the carrier's own reports. */
+export const DELAY_STAGES = ["ship", "deliver", "carrier"] as const
+export type DelayStage = (typeof DELAY_STAGES)[number]
+
+/** The stages the scan finds by itself: a due date passed with no movement. */
+export const SCANNED_STAGES = ["ship", "deliver"] as const
+export type ScannedStage = (typeof SCANNED_STAGES)[number]
+
+/** What a carrier or tracking service may report through `POST /hooks/aftersales/carrier`. */
+export const CARRIER_EXCEPTIONS = ["failed_attempt", "customs", "lost", "no_movement"] as const
+export type CarrierException = (typeof CARRIER_EXCEPTIONS)[number]
+
+/** Why a promise broke: the scan's causes and the carrier's exceptions. */
+export type DelayCause = "not_shipped" | "not_delivered" | CarrierException
+
+export const WATCH_STATUSES = ["open", "closed"] as const
+export type WatchStatus = (typeof WATCH_STATUSES)[number]
+
+export const DELAY_CHOICES = ["wait", "cancel"] as const
+export type DelayChoice = (typeof DELAY_CHOICES)[number]
+
+/** A watch as the service answers it. */
+export type DelayWatchDTO = {
+  id: string
+  order_id: string
+  customer_id: string | null
+  shipping_option_id: string | null
+  status: WatchStatus
+  placed_at: Date
+  ship_by: Date
+  deliver_by: Date
+  fulfilled_at: Date | null
+  shipped_at: Date | null
+  delivered_at: Date | null
+  closed_at: Date | null
+  ship_late_at: Date | null
+  deliver_late_at: Date | null
+  carrier_exception_at: Date | null
+  late_stage: DelayStage | null
+}
+
+/** A broken promise, one per watch and stage. */
+export type DelayIncidentDTO = {
+  id: string
+  watch_id: string
+  order_id: string
+  stage: DelayStage
+  cause: DelayCause
+  detected_at: Date
+  new_estimate: Date
+  ticket_id: string | null
+  choice: DelayChoice | null
+  chosen_at: Date | null
+  gesture_id: string | null
+}
+
+/** One row of a scan page: a watch whose promise of `stage` is due and unmet. */
+export type LateWatch = {
+  id: string
+  order_id: string
+  customer_id: string | null
+  due: Date
+}
+
+/** The keyset position after the last row of a page. */
+export type ScanCursor = { due: Date; id: string }
+
+/** Input of `DelayWatchService.startWatch`. */
+export type StartWatchInput = {
+  order_id: string
+  customer_id?: string | null
+  shipping_option_id?: string | null
+  placed_at: Date
+  ship_by: Date
+  deliver_by: Date
+}
+
+/** Input of `DelayWatchService.recordIncident`. */
+export type RecordIncidentInput = {
+  order_id: string
+  stage: DelayStage
+  cause: DelayCause
+  new_estimate: Date
+  /** The carrier's tracking number or fulfilment the report was about. */
+  reference?: string | null
+  detected_at?: Date
+}
+
+/** A movement of an order's goods; each time is kept once (the first one reported). */
+export type WatchMovement = "fulfilled" | "shipped" | "delivered"
