@@ -22,7 +22,6 @@ export type RuleCode =
   | "window_closed"
   | "store_credit_unavailable"
   | "reason_exchange_only"
-  | "keep_item_exchange"
 
 /** A refusal: the code and a sentence that names the line. */
 export type RuleRefusal = { code: RuleCode; message: string }
