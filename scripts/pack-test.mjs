@@ -94,8 +94,13 @@ fs.mkdirSync(path.join(host, "node_modules"), { recursive: true })
 const db = await startPostgres({ dir: path.join(work, "pg"), port: await freePort(), persistent: false })
 try {
   process.stdout.write("pack test\n")
+  // What `prepack` does, run first so its log stays out of `npm pack --json`.
+  run(process.execPath, [medusaCli(), "plugin:build"], { cwd: root })
   const packed = JSON.parse(
-    run("npm", ["pack", "--json", "--pack-destination", work], { cwd: root, stdio: ["ignore", "pipe", "inherit"] })
+    run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+    })
   )[0]
   const files = packed.files.map((f) => f.path)
   check("the tarball holds the built server code", files.some((f) => f.startsWith(".medusa/server/src/api/")))
