@@ -3,6 +3,9 @@ import { adminAftersalesSettingsMiddlewares } from "./admin/aftersales/settings/
 import { storeReturnOptionsMiddlewares } from "./store/orders/[id]/return-options/middlewares"
 import { storeReturnRequestsMiddlewares } from "./store/orders/[id]/return-requests/middlewares"
 import { storeReturnsMiddlewares } from "./store/returns/middlewares"
+import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
+import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-points/middlewares"
+import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -10,5 +13,8 @@ export default defineMiddlewares({
     ...storeReturnOptionsMiddlewares,
     ...storeReturnRequestsMiddlewares,
     ...storeReturnsMiddlewares,
+    ...storeLoyaltyMiddlewares,
+    ...storeCartLoyaltyPointsMiddlewares,
+    ...adminCustomerLoyaltyMiddlewares,
   ],
 })

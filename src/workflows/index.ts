@@ -1,3 +1,4 @@
 export * from "./notifications"
 export * from "./settings"
 export * from "./returns"
+export * from "./loyalty"

@@ -1,0 +1,17 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { expirePointsWorkflow } from "../workflows/loyalty"
+
+/** Expires what remains of lots past their date, daily at 03:00. */
+export default async function pointsExpiryJob(container: MedusaContainer) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await expirePointsWorkflow(container).run({ input: {} })
+  if (result.expired_entries) {
+    logger.info(`medusa-aftersales: points-expiry expired ${result.expired_points} point(s) of ${result.customers} customer(s)`)
+  }
+}
+
+export const config = {
+  name: "aftersales-points-expiry",
+  schedule: "0 3 * * *",
+}

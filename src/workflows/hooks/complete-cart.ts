@@ -1,0 +1,37 @@
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
+import { StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  CartBeingCompleted,
+  CartPointsCompensation,
+  redeemCartPoints,
+  refundCartPoints,
+} from "../loyalty/steps/redeem-cart-points"
+import {
+  validateGestureCoupons,
+  ValidateGestureCouponsStepInput,
+} from "../gestures/steps/validate-gesture-coupons"
+
+type GestureCouponCart = ValidateGestureCouponsStepInput["cart"]
+
+/** What this hook undoes when completion fails after it ran, one key per domain. */
+type CompleteCartHookCompensation = { loyalty: CartPointsCompensation }
+
+/**
+ * Medusa allows one handler per hook, so every domain's check at cart completion lives here,
+ * each in its own function. Runs before the order is created: anything that throws stops the
+ * completion; the compensation runs when a later step (inventory, payment) fails.
+ */
+completeCartWorkflow.hooks.validate(
+  async ({ cart }, { container, context }) => {
+    // First, before anything that would need undoing: a goodwill coupon only its owner may use.
+    await validateGestureCoupons({ cart: cart as GestureCouponCart }, container)
+    const loyalty = await redeemCartPoints(cart as CartBeingCompleted, {
+      container,
+      eventGroupId: context.eventGroupId,
+    })
+    return new StepResponse<void, CompleteCartHookCompensation>(undefined, { loyalty })
+  },
+  async (data, { container }) => {
+    await refundCartPoints(data?.loyalty, { container })
+  }
+)

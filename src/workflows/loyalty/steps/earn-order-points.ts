@@ -1,0 +1,80 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { expiryFor } from "../../../modules/loyalty_points/points-math"
+import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
+import { computeOrderEarning, ORDER_EARNING_FIELDS } from "../earning"
+import { loyaltyService, loyaltySettings } from "../utils"
+
+export const earnOrderPointsStepId = "earn-order-points"
+
+/** The order that was placed. */
+export type EarnOrderPointsStepInput = {
+  /** Id of the placed order. */
+  order_id: string
+}
+
+const YEAR = 365 * 24 * 60 * 60 * 1000
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Credits the points an order earns as a pending lot (available when the return window
+ * closes). Once per order: the entry's key is `earn:<order id>`, so a redelivered
+ * `order.placed` finds the first entry. Guest orders and orders earning 0 points earn nothing.
+ */
+export const earnOrderPointsStep = createStep(
+  earnOrderPointsStepId,
+  async (input: EarnOrderPointsStepInput, { container }) => {
+    const settings = await loyaltySettings(container)
+    if (!settings.enabled) {
+      return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [order],
+    } = await query.graph({
+      entity: "order",
+      fields: ORDER_EARNING_FIELDS,
+      filters: { id: input.order_id },
+    })
+    if (!order?.customer_id) {
+      return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
+    }
+    const service = loyaltyService(container)
+    const key = `earn:${order.id}`
+    const [existing] = await service.listLoyaltyTransactions({ idempotency_key: key }, { select: ["id"] })
+    const earned12Months = await service.earnedSince(order.customer_id, new Date(Date.now() - YEAR))
+    const earning = computeOrderEarning(order, settings, earned12Months)
+    if (earning.points <= 0) {
+      return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
+    }
+    const now = new Date()
+    const entry = await service.earnPoints({
+      customer_id: order.customer_id,
+      order_id: order.id,
+      points: earning.points,
+      amount: earning.amount,
+      currency_code: order.currency_code,
+      rate: earning.rate,
+      multiplier: earning.multiplier,
+      available_at: new Date(now.getTime() + settings.pending_days * DAY),
+      expires_at: expiryFor(now, settings.expiry_months),
+      idempotency_key: key,
+      lines: earning.lines,
+    })
+    return new StepResponse<LoyaltyTransactionDTO | null, string | null>(
+      entry,
+      existing ? null : entry.id
+    )
+  },
+  async (createdId, { container }) => {
+    if (!createdId) {
+      return
+    }
+    await loyaltyService(container).reverseEarned({
+      earn_id: createdId,
+      points: Number.MAX_SAFE_INTEGER,
+      idempotency_key: `undo:${createdId}`,
+      reason: "earning rolled back",
+    })
+  }
+)

@@ -1,0 +1,91 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { AftersalesEvents } from "../../../types/events"
+import { appliedPoints, CartCreditLine, loyaltyCreditLines, redemptionLimits } from "../redemption"
+import { loyaltyService, loyaltySettings } from "../utils"
+
+/** The cart as `completeCartWorkflow`'s `validate` hook hands it over. */
+export type CartBeingCompleted = {
+  id: string
+  currency_code: string
+  total: number | string
+  customer?: { id: string } | null
+  credit_lines?: (CartCreditLine | null)[] | null
+}
+
+/** What the compensation needs: the redemption this completion wrote, if any. */
+export type CartPointsCompensation = { redemption_id: string } | null
+
+/**
+ * Debits the points a cart's credit line carries, inside cart completion. The account row is
+ * locked for the debit, so two carts of one customer completing at once cannot both spend the
+ * same points: the second fails with NOT_ALLOWED and its order is not placed. The credit must
+ * still be within the limits (a cart changed after applying points is refused, not
+ * over-credited). A retried completion finds its live redemption and debits nothing.
+ */
+export async function redeemCartPoints(
+  cart: CartBeingCompleted,
+  { container, eventGroupId }: { container: MedusaContainer; eventGroupId?: string }
+): Promise<CartPointsCompensation> {
+  const lines = loyaltyCreditLines(cart.credit_lines)
+  if (!lines.length) {
+    return null
+  }
+  const customerId = cart.customer?.id
+  if (!customerId || lines.some((l) => l.reference_id !== customerId)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `The points applied to cart ${cart.id} belong to another customer; remove them first.`
+    )
+  }
+  const settings = await loyaltySettings(container)
+  const service = loyaltyService(container)
+  const { points, amount } = appliedPoints(lines)
+  const limits = redemptionLimits({
+    cartTotal: cart.total,
+    currencyCode: cart.currency_code,
+    balance: Number.MAX_SAFE_INTEGER,
+    applied: lines,
+    settings,
+  })
+  if (!limits.point_value || points <= 0 || points > limits.max_points) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Cart ${cart.id} changed after points were applied: at most ${limits.max_points} points are allowed now. Apply them again.`
+    )
+  }
+  const { transaction, created } = await service.redeemForCart({
+    customer_id: customerId,
+    cart_id: cart.id,
+    points,
+    amount: MathBN.convert(amount).toNumber(),
+    currency_code: cart.currency_code,
+  })
+  if (!created) {
+    return null
+  }
+  // Grouped with the workflow's events: released only if the order is placed.
+  await container.resolve(Modules.EVENT_BUS).emit(
+    {
+      name: AftersalesEvents.POINTS_REDEEMED,
+      data: { id: transaction.id, customer_id: customerId, points, cart_id: cart.id },
+      metadata: eventGroupId ? { eventGroupId } : undefined,
+    }
+  )
+  return { redemption_id: transaction.id }
+}
+
+/** Gives back the points of a completion that failed after the debit. */
+export async function refundCartPoints(
+  data: CartPointsCompensation | undefined,
+  { container }: { container: MedusaContainer }
+): Promise<void> {
+  if (!data) {
+    return
+  }
+  await loyaltyService(container).refundRedemption({
+    redemption_id: data.redemption_id,
+    idempotency_key: `void:${data.redemption_id}`,
+    reason: "cart completion failed",
+  })
+}

@@ -1,0 +1,7 @@
+export * from "./add-bonus-points"
+export * from "./adjust-points"
+export * from "./apply-cart-points"
+export * from "./earn-order-points"
+export * from "./points-jobs"
+export * from "./remove-cart-points"
+export * from "./take-back-order-points"

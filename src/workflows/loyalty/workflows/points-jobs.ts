@@ -1,0 +1,36 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AftersalesEvents } from "../../../types/events"
+import { expirePointsStep, PointsJobStepInput, unlockPendingPointsStep } from "../steps/run-points-jobs"
+
+export const unlockPendingPointsWorkflowId = "unlock-pending-points"
+export const expirePointsWorkflowId = "expire-points"
+
+/** Job `points-unlock`: pending points become available; answers `{ entries, accounts, points }`. */
+export const unlockPendingPointsWorkflow = createWorkflow(
+  unlockPendingPointsWorkflowId,
+  (input: PointsJobStepInput) => {
+    return new WorkflowResponse(unlockPendingPointsStep(input))
+  }
+)
+
+/**
+ * Job `points-expiry`: expires what remains of lots past their date, emits
+ * `loyalty_points.expired` per entry; answers `{ expired_entries, expired_points, customers }`.
+ */
+export const expirePointsWorkflow = createWorkflow(
+  expirePointsWorkflowId,
+  (input: PointsJobStepInput) => {
+    const written = expirePointsStep(input)
+    const events = transform({ written }, ({ written }) =>
+      written.map((e) => ({ id: e.id, customer_id: e.customer_id, points: -e.points }))
+    )
+    emitEventStep({ eventName: AftersalesEvents.POINTS_EXPIRED, data: events })
+    const summary = transform({ written }, ({ written }) => ({
+      expired_entries: written.length,
+      expired_points: written.reduce((s, e) => s - e.points, 0),
+      customers: new Set(written.map((e) => e.customer_id)).size,
+    }))
+    return new WorkflowResponse(summary)
+  }
+)
