@@ -1,5 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAftersalesSettingsMiddlewares } from "./admin/aftersales/settings/middlewares"
+import { adminGesturesMiddlewares } from "./admin/gestures/middlewares"
+import { adminSupportTicketsMiddlewares } from "./admin/support-tickets/middlewares"
+import { storeGesturesMiddlewares } from "./store/gestures/middlewares"
+import { storeSupportTicketsMiddlewares } from "./store/support-tickets/middlewares"
 import { storeReturnOptionsMiddlewares } from "./store/orders/[id]/return-options/middlewares"
 import { storeReturnRequestsMiddlewares } from "./store/orders/[id]/return-requests/middlewares"
 import { storeReturnsMiddlewares } from "./store/returns/middlewares"
@@ -10,6 +14,10 @@ import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/
 export default defineMiddlewares({
   routes: [
     ...adminAftersalesSettingsMiddlewares,
+    ...adminSupportTicketsMiddlewares,
+    ...adminGesturesMiddlewares,
+    ...storeSupportTicketsMiddlewares,
+    ...storeGesturesMiddlewares,
     ...storeReturnOptionsMiddlewares,
     ...storeReturnRequestsMiddlewares,
     ...storeReturnsMiddlewares,

@@ -1,4 +1,6 @@
 export * from "./notifications"
 export * from "./settings"
 export * from "./returns"
+export * from "./support"
+export * from "./gestures"
 export * from "./loyalty"
