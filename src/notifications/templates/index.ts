@@ -1,5 +1,7 @@
 import { Locale } from "../locale"
+import { GESTURE_TEMPLATES } from "./gestures"
 import { RETURN_TEMPLATES } from "./returns"
+import { SUPPORT_TEMPLATES } from "./support"
 
 /**
  * A notification's text in each language. `data` is the notification's data; a template must
@@ -16,4 +18,6 @@ export type NotificationTemplate = Record<
  */
 export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
   ...RETURN_TEMPLATES,
+  ...SUPPORT_TEMPLATES,
+  ...GESTURE_TEMPLATES,
 }

@@ -1,0 +1,355 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { AftersalesEvents } from "../../../src/types/events"
+import { AftersalesModules } from "../../../src/types/modules"
+import { createAdminUser } from "../../helpers/admin"
+import {
+  CommerceFixture,
+  completeCart,
+  createCommerceFixture,
+  placeOrder,
+  prepareCart,
+} from "../../helpers/commerce"
+import { createShopper } from "../../helpers/store"
+
+jest.setTimeout(180 * 1000)
+
+type Shopper = { headers: Record<string, string>; customerId: string; email: string }
+
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    (r) => {
+      throw new Error(`expected an error, got ${JSON.stringify((r as any)?.data)}`)
+    },
+    (e: any) => e.response
+  )
+
+/** Polls until `check` passes (subscribers run after the request answers). */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms
+  let last = await read()
+  while (!check(last) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200))
+    last = await read()
+  }
+  return last
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string>; userId: string }
+    let fixture: CommerceFixture
+    let alice: Shopper
+    let bob: Shopper
+    let order: { id: string; total: number }
+
+    const promotions = () => getContainer().resolve(Modules.PROMOTION)
+    const gestureList = async (qs: string) =>
+      (await api.get(`/admin/gestures?${qs}`, { headers: admin.headers })).data
+    const openTicket = async (who: Shopper, category: string, orderId?: string) =>
+      (
+        await api.post(
+          "/store/support-tickets",
+          { category, subject: `About ${category}`, body: "Please help", ...(orderId ? { order_id: orderId } : {}) },
+          { headers: who.headers }
+        )
+      ).data.ticket
+    const resolve = (ticketId: string, body: Record<string, unknown> = { outcome: "sorted" }, headers = admin.headers) =>
+      api.post(`/admin/support-tickets/${ticketId}/resolve`, body, { headers })
+    const patchPolicy = async (category: string, patch: Record<string, unknown>) => {
+      const { data } = await api.get("/admin/aftersales/settings", { headers: admin.headers })
+      const policies = data.settings.gestures.policies.map((p: any) => (p.category === category ? { ...p, ...patch } : p))
+      await api.post("/admin/aftersales/settings", { gestures: { policies } }, { headers: admin.headers })
+    }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminUser(container, api)
+      fixture = await createCommerceFixture(container)
+      alice = await createShopper(api, fixture.publishableKey)
+      bob = await createShopper(api, fixture.publishableKey)
+      order = await placeOrder(api, fixture, alice.headers, {
+        items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
+      })
+    })
+
+    describe("POST /admin/support-tickets/:id/resolve with a gesture", () => {
+      it("issues the automatic policy's coupon once, however often it is resolved or the event delivered", async () => {
+        const ticket = await openTicket(alice, "wrong_item", order.id)
+        const [first, second] = await Promise.all([resolve(ticket.id), resolve(ticket.id)])
+        const third = await resolve(ticket.id)
+        expect(first.data.gesture_id).toMatch(/^gest_/)
+        expect([second.data.gesture_id, third.data.gesture_id]).toEqual([first.data.gesture_id, first.data.gesture_id])
+        expect(new Set([first, second, third].map((r) => r.data.resolution_id)).size).toEqual(1)
+
+        const { gestures, count } = await gestureList(`ticket_id=${ticket.id}`)
+        expect(count).toEqual(1)
+        expect(gestures[0]).toEqual(
+          expect.objectContaining({
+            id: first.data.gesture_id,
+            customer_id: alice.customerId,
+            order_id: order.id,
+            kind: "percentage",
+            value: 15,
+            // 15% of the 60 EUR order.
+            amount: 9,
+            currency_code: "eur",
+            status: "issued",
+            code: expect.stringMatching(/^GW-[A-Z2-9]{16}$/),
+            promotion_id: expect.stringMatching(/^promo_/),
+          })
+        )
+        const [promotion] = await promotions().listPromotions({ code: gestures[0].code }, { relations: ["campaign", "application_method"] })
+        expect(promotion).toEqual(expect.objectContaining({ id: gestures[0].promotion_id, limit: 1, status: "active", is_automatic: false }))
+        expect(new Date(promotion.campaign!.ends_at!).toISOString()).toEqual(new Date(gestures[0].expires_at).toISOString())
+        expect(Number(promotion.application_method!.value)).toEqual(15)
+
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const payload = { id: ticket.id, customer_id: alice.customerId, resolution_id: first.data.resolution_id }
+        await eventBus.emit({ name: AftersalesEvents.TICKET_RESOLVED, data: payload })
+        await eventBus.emit({ name: AftersalesEvents.TICKET_RESOLVED, data: payload })
+        const notifications = getContainer().resolve(Modules.NOTIFICATION)
+        const resolvedMails = await eventually(
+          () => notifications.listNotifications({ template: "aftersales.support.resolved", receiver_id: alice.customerId }),
+          (n) => n.length > 0
+        )
+        await new Promise((r) => setTimeout(r, 1000))
+        expect(await notifications.listNotifications({ template: "aftersales.support.resolved", receiver_id: alice.customerId })).toHaveLength(1)
+        expect(resolvedMails[0].to).toEqual(alice.email)
+        expect((await gestureList(`customer_id=${alice.customerId}`)).count).toEqual(1)
+        expect(await promotions().listPromotions({ code: gestures[0].code })).toHaveLength(1)
+
+        const issuedMails = await eventually(
+          () => notifications.listNotifications({ template: "aftersales.gestures.issued", receiver_id: alice.customerId }),
+          (n) => n.length > 0
+        )
+        expect(issuedMails).toHaveLength(1)
+        expect((issuedMails[0] as any).content?.text ?? JSON.stringify(issuedMails[0].data)).toContain(gestures[0].code)
+      })
+
+      it("gives nothing for `none` or a non-automatic policy, and refuses store credit without the plugin", async () => {
+        const none = await resolve((await openTicket(alice, "wrong_item", order.id)).id, { outcome: "explained", gesture: "none" })
+        expect(none.data.gesture_id).toBeNull()
+        // "damaged" is agent-chosen: resolving without a choice gives nothing.
+        const manual = await resolve((await openTicket(alice, "damaged", order.id)).id)
+        expect(manual.data.gesture_id).toBeNull()
+
+        const t = await openTicket(alice, "refund", order.id)
+        const err = await errorOf(resolve(t.id, { outcome: "credited", gesture: { kind: "store_credit", value: 5 } }))
+        expect(err.status).toEqual(400)
+        expect(err.data).toEqual({ type: "not_allowed", message: expect.stringContaining("@medusajs/loyalty-plugin") })
+        const still = (await api.get(`/admin/support-tickets/${t.id}`, { headers: admin.headers })).data.ticket
+        expect(still.status).toEqual("open")
+        expect(still.resolutions).toEqual([])
+        const noPolicy = await errorOf(resolve(t.id, { outcome: "x", gesture: "policy" }))
+        expect(noPolicy.status).toEqual(400)
+        expect(noPolicy.data).toEqual({ type: "invalid_data", message: "There is no gesture policy for the category refund" })
+        expect((await gestureList("")).count).toEqual(0)
+      })
+    })
+
+    describe("the coupon at checkout", () => {
+      it("works for its owner, for nobody else, only once", async () => {
+        const ticket = await openTicket(alice, "wrong_item", order.id)
+        const { data } = await resolve(ticket.id)
+        const code = (await gestureList(`ticket_id=${ticket.id}`)).gestures[0].code
+        const items = [{ variant_id: fixture.variants.shirt_s, quantity: 1 }]
+
+        // Bob got the code somehow: core applies it, our check at completion refuses it.
+        const bobsCart = await prepareCart(api, fixture, bob.headers, { items, promo_codes: [code] })
+        const bobs = await errorOf(completeCart(api, bobsCart, bob.headers))
+        expect(bobs.status).toEqual(400)
+        expect(bobs.data).toEqual({ type: "not_allowed", message: `The code ${code} is a personal goodwill coupon and belongs to another customer` })
+        // A guest cannot either.
+        const guestHeaders = { "x-publishable-api-key": fixture.publishableKey }
+        const guestCart = await prepareCart(api, fixture, guestHeaders, { items, promo_codes: [code] })
+        const guest = await errorOf(completeCart(api, guestCart, guestHeaders))
+        expect(guest.status).toEqual(400)
+        expect(guest.data.type).toEqual("not_allowed")
+
+        // Alice prepares two carts with it; the first completes with 15% off the items.
+        const cart1 = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [code] })
+        const cart2 = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [code] })
+        const placed = await completeCart(api, cart1, alice.headers)
+        expect(placed.type).toEqual("order")
+        expect(placed.order.discount_total).toEqual(7.5)
+        expect(placed.order.total).toEqual(52.5)
+        const twice = await completeCart(api, cart2, alice.headers).catch((e: any) => e.response.data)
+        expect(twice.type).not.toEqual("order")
+        expect(twice.message ?? twice.error?.message).toMatch(/limit|redeemed|exceed/i)
+
+        const redeemed = await eventually(
+          () => gestureList(`ticket_id=${ticket.id}`),
+          (l) => l.gestures[0].status === "redeemed"
+        )
+        expect(redeemed.gestures[0]).toEqual(
+          expect.objectContaining({ id: data.gesture_id, status: "redeemed", redeemed_order_id: placed.order.id, redeemed_at: expect.any(String) })
+        )
+        // A third cart: core no longer applies the used-up code.
+        const cart3 = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [code] })
+        const { data: c3 } = await api.get(`/store/carts/${cart3}`, { headers: alice.headers })
+        expect(c3.cart.discount_total).toEqual(0)
+      })
+
+      it("stops working when the gesture expires, even when applied before", async () => {
+        const ticket = await openTicket(alice, "wrong_item", order.id)
+        await resolve(ticket.id)
+        const gesture = (await gestureList(`ticket_id=${ticket.id}`)).gestures[0]
+        const items = [{ variant_id: fixture.variants.mug_white, quantity: 1 }]
+        const applied = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [gesture.code] })
+        expect((await api.get(`/store/carts/${applied}`, { headers: alice.headers })).data.cart.discount_total).toEqual(3)
+
+        const past = new Date(Date.now() - 60 * 1000)
+        const [promotion] = await promotions().listPromotions({ id: gesture.promotion_id }, { relations: ["campaign"] })
+        await promotions().updateCampaigns({ id: promotion.campaign!.id, starts_at: new Date(Date.now() - 3600e3), ends_at: past })
+        await (getContainer().resolve(AftersalesModules.GESTURES) as any).updateGestures({ id: gesture.id, expires_at: past })
+
+        const late = await errorOf(completeCart(api, applied, alice.headers))
+        expect(late.status).toEqual(400)
+        expect(late.data).toEqual({ type: "not_allowed", message: expect.stringContaining(`The code ${gesture.code} expired`) })
+        const fresh = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [gesture.code] })
+        expect((await api.get(`/store/carts/${fresh}`, { headers: alice.headers })).data.cart.discount_total).toEqual(0)
+      })
+    })
+
+    describe("caps, budget and compensation", () => {
+      it("refuses the gesture over the per-customer cap with the reason, issuing nothing", async () => {
+        await patchPolicy("wrong_item", { max_per_customer_90d: 1 })
+        const t1 = await openTicket(alice, "wrong_item", order.id)
+        const t2 = await openTicket(alice, "wrong_item", order.id)
+        const before = (await promotions().listPromotions()).length
+        // Two resolutions at once: the per-customer lock lets only one pass the cap.
+        const results = await Promise.allSettled([resolve(t1.id), resolve(t2.id)])
+        const ok = results.filter((r) => r.status === "fulfilled")
+        const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[]
+        expect(ok).toHaveLength(1)
+        expect(refused).toHaveLength(1)
+        expect(refused[0].reason.response.status).toEqual(400)
+        expect(refused[0].reason.response.data).toEqual({
+          type: "not_allowed",
+          message: `Customer ${alice.customerId} already received 1 gesture(s) in the last 90 days; the wrong_item policy allows 1`,
+        })
+        expect((await gestureList(`customer_id=${alice.customerId}`)).count).toEqual(1)
+        expect((await promotions().listPromotions()).length).toEqual(before + 1)
+        const statuses = await Promise.all(
+          [t1, t2].map(async (t) => (await api.get(`/admin/support-tickets/${t.id}`, { headers: admin.headers })).data.ticket.status)
+        )
+        expect(statuses.sort()).toEqual(["open", "resolved"])
+        // The agent can still resolve without a gesture.
+        const refusedId = statuses[0] === "open" ? t1.id : t2.id
+        const plain = await resolve(refusedId, { outcome: "sorted", gesture: "none" })
+        expect(plain.data.ticket.status).toEqual("resolved")
+      })
+
+      it("refuses a gesture over the monthly budget or the order share", async () => {
+        await patchPolicy("wrong_item", { monthly_budget: { eur: 5 } })
+        const t = await openTicket(alice, "wrong_item", order.id)
+        const err = await errorOf(resolve(t.id))
+        expect(err.status).toEqual(400)
+        expect(err.data).toEqual({ type: "not_allowed", message: expect.stringContaining("monthly gesture budget for eur would be exceeded") })
+        const share = await errorOf(resolve(t.id, { outcome: "x", gesture: { kind: "fixed", value: 30, currency_code: "eur" } }))
+        expect(share.status).toEqual(400)
+        expect(share.data.message).toMatch(/budget|of the order total/)
+        expect((await gestureList("")).count).toEqual(0)
+      })
+
+      it("leaves no promotion and no record when issuing fails half-way", async () => {
+        const t = await openTicket(alice, "wrong_item", order.id)
+        const gestures = getContainer().resolve(AftersalesModules.GESTURES) as any
+        const before = (await promotions().listPromotions()).length
+        // Fault injection: the write after the promotion's creation fails once.
+        const spy = jest.spyOn(gestures, "updateGestures").mockRejectedValueOnce(new Error("disk full"))
+        const err = await errorOf(resolve(t.id))
+        spy.mockRestore()
+        expect(err.status).toBeGreaterThanOrEqual(400)
+        expect((await promotions().listPromotions()).length).toEqual(before)
+        expect((await gestureList("")).count).toEqual(0)
+        const ticket = (await api.get(`/admin/support-tickets/${t.id}`, { headers: admin.headers })).data.ticket
+        expect(ticket.status).toEqual("open")
+        expect(ticket.resolutions).toEqual([])
+        // And the next attempt works and issues exactly one.
+        const ok = await resolve(t.id)
+        expect(ok.data.gesture_id).toMatch(/^gest_/)
+        expect((await promotions().listPromotions()).length).toEqual(before + 1)
+      })
+    })
+
+    describe("POST /admin/gestures/:id/approve", () => {
+      it("holds a gesture above the threshold until a second admin approves it", async () => {
+        await patchPolicy("damaged", { approval_above: { eur: 5 } })
+        const t = await openTicket(alice, "damaged", order.id)
+        const { data } = await resolve(t.id, { outcome: "refund partly", gesture: "policy" })
+        let gesture = (await gestureList(`ticket_id=${t.id}`)).gestures[0]
+        expect(gesture).toEqual(expect.objectContaining({ id: data.gesture_id, status: "pending_approval", kind: "fixed", amount: 10, promotion_id: null, requested_by: admin.userId }))
+        expect(await promotions().listPromotions({ code: gesture.code })).toHaveLength(0)
+        const shopperView = (await api.get("/store/gestures", { headers: alice.headers })).data.gestures
+        expect(shopperView).toEqual([expect.objectContaining({ id: gesture.id, status: "pending_approval", code: null })])
+
+        const self = await errorOf(api.post(`/admin/gestures/${gesture.id}/approve`, {}, { headers: admin.headers }))
+        expect(self.status).toEqual(400)
+        expect(self.data).toEqual({ type: "not_allowed", message: expect.stringContaining("other than the one who asked") })
+
+        const second = await createAdminUser(getContainer(), api)
+        const [a, b] = await Promise.allSettled([
+          api.post(`/admin/gestures/${gesture.id}/approve`, {}, { headers: second.headers }),
+          api.post(`/admin/gestures/${gesture.id}/approve`, {}, { headers: second.headers }),
+        ])
+        const fulfilled = [a, b].filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<any>[]
+        const rejected = [a, b].filter((r) => r.status === "rejected") as PromiseRejectedResult[]
+        expect(fulfilled).toHaveLength(1)
+        expect(rejected[0].reason.response.status).toEqual(400)
+        expect(rejected[0].reason.response.data).toEqual({ type: "not_allowed", message: `Gesture ${gesture.id} is issued, not waiting for approval` })
+        gesture = fulfilled[0].value.data.gesture
+        expect(gesture).toEqual(expect.objectContaining({ status: "issued", approved_by: second.userId, promotion_id: expect.stringMatching(/^promo_/) }))
+        const [promotion] = await promotions().listPromotions({ code: gesture.code }, { relations: ["application_method"] })
+        expect(promotion.application_method).toEqual(expect.objectContaining({ type: "fixed", currency_code: "eur" }))
+        expect(Number(promotion.application_method!.value)).toEqual(10)
+        const bad = await errorOf(api.post(`/admin/gestures/${gesture.id}/approve`, { note: 1 }, { headers: second.headers }))
+        expect(bad.status).toEqual(400)
+        const missing = await errorOf(api.post(`/admin/gestures/gest_nope/approve`, {}, { headers: second.headers }))
+        expect(missing.status).toEqual(404)
+      })
+    })
+
+    describe("GET /store/gestures and GET /admin/gestures", () => {
+      it("shows shoppers their own gestures only and filters for admins", async () => {
+        await resolve((await openTicket(alice, "wrong_item", order.id)).id)
+        const mine = await api.get("/store/gestures", { headers: alice.headers })
+        expect(mine.data).toEqual(expect.objectContaining({ count: 1, offset: 0, limit: 20 }))
+        expect(mine.data.gestures[0]).toEqual(expect.objectContaining({ kind: "percentage", value: 15, status: "issued", code: expect.stringMatching(/^GW-/), order_id: order.id }))
+        expect(mine.data.gestures[0]).not.toHaveProperty("amount")
+        const bobs = await api.get("/store/gestures", { headers: bob.headers })
+        expect(bobs.data).toEqual(expect.objectContaining({ count: 0, gestures: [] }))
+        expect((await gestureList(`order_id=${order.id}`)).count).toEqual(1)
+        expect((await gestureList(`order_id=order_other`)).count).toEqual(0)
+        expect((await gestureList("status=redeemed")).count).toEqual(0)
+        for (const qs of ["limit=-5", "offset=-1", "status=lost", "kind=cash"]) {
+          const err = await errorOf(api.get(`/admin/gestures?${qs}`, { headers: admin.headers }))
+          expect(err.status).toEqual(400)
+          expect(err.data.type).toEqual("invalid_data")
+          const store = await errorOf(api.get(`/store/gestures?${qs}`, { headers: alice.headers }))
+          expect(store.status).toEqual(400)
+        }
+      })
+    })
+
+    describe("points gestures", () => {
+      it("credit the points through the loyalty ledger when the module is registered", async () => {
+        const container = getContainer()
+        const t = await openTicket(alice, "other", order.id)
+        if (!container.hasRegistration("loyalty_points")) {
+          const err = await errorOf(resolve(t.id, { outcome: "sorry", gesture: "policy" }))
+          expect(err.status).toEqual(400)
+          expect(err.data.message).toContain("loyalty points module")
+          return
+        }
+        const balanceBefore = (await api.get("/store/loyalty", { headers: alice.headers })).data.loyalty.balance
+        const { data } = await resolve(t.id, { outcome: "sorry", gesture: "policy" })
+        const gesture = (await gestureList(`ticket_id=${t.id}`)).gestures[0]
+        expect(gesture).toEqual(expect.objectContaining({ id: data.gesture_id, kind: "points", value: 200, status: "issued", code: null }))
+        const account = await api.get("/store/loyalty", { headers: alice.headers })
+        expect(account.data.loyalty.balance).toEqual(balanceBefore + 200)
+      })
+    })
+  },
+})

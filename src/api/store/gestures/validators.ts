@@ -1,0 +1,9 @@
+import { z } from "@medusajs/framework/zod"
+import { GESTURE_STATUSES } from "../../../modules/gestures/models/gesture"
+import { paginationParams } from "../../admin/support-tickets/validate-query"
+
+export const StoreGetGesturesParams = z.strictObject({
+  ...paginationParams,
+  status: z.enum(GESTURE_STATUSES).optional(),
+})
+export type StoreGetGesturesParamsType = z.infer<typeof StoreGetGesturesParams>

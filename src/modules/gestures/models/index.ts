@@ -1,0 +1,1 @@
+export { Gesture } from "./gesture"

@@ -1,0 +1,12 @@
+import { Module } from "@medusajs/framework/utils"
+import { AftersalesModules } from "../../types/modules"
+import SupportModuleService from "./service"
+
+export const SUPPORT_MODULE = AftersalesModules.SUPPORT
+
+export default Module(SUPPORT_MODULE, {
+  service: SupportModuleService,
+})
+
+export * from "./models/support-ticket"
+export { MESSAGE_AUTHOR_TYPES } from "./models/support-message"

@@ -1,0 +1,92 @@
+import { CreatePromotionDTO } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { GestureKind } from "../types"
+
+export const createGesturePromotionStepId = "create-goodwill-gesture-promotion"
+
+/** The coupon to create for a gesture. */
+export type CreateGesturePromotionStepInput = {
+  /** The gesture it belongs to (kept in the promotion's metadata). */
+  gesture_id: string
+  /** The customer who alone may use it (checked at checkout). */
+  customer_id: string
+  kind: GestureKind
+  /** Percent for `percentage`, money for `fixed`. */
+  value: number
+  currency_code: string
+  /** The unique, random code. */
+  code: string
+  /** The coupon stops working then (the campaign ends). */
+  expires_at: Date
+}
+
+/**
+ * Creates the coupon as a real Medusa promotion: one use (`limit: 1`), in a campaign that ends
+ * when the gesture expires. Compensation deletes the promotion and its campaign, so no coupon
+ * exists without its gesture record.
+ */
+export const createGesturePromotionStep = createStep(
+  createGesturePromotionStepId,
+  async (input: CreateGesturePromotionStepInput, { container }) => {
+    const promotions = container.resolve(Modules.PROMOTION)
+    const data: CreatePromotionDTO = {
+      code: input.code,
+      type: "standard",
+      status: "active",
+      is_automatic: false,
+      limit: 1,
+      metadata: { gesture_id: input.gesture_id, customer_id: input.customer_id },
+      campaign: {
+        name: `Goodwill gesture ${input.gesture_id}`,
+        campaign_identifier: `gesture-${input.gesture_id}`,
+        starts_at: new Date(),
+        ends_at: input.expires_at,
+      },
+      application_method: applicationMethodOf(input),
+    }
+    const promotion = await promotions.createPromotions(data)
+    return new StepResponse(
+      { id: promotion.id },
+      { promotion_id: promotion.id, campaign_id: promotion.campaign?.id ?? null }
+    )
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const promotions = container.resolve(Modules.PROMOTION)
+    await promotions.deletePromotions([data.promotion_id])
+    if (data.campaign_id) {
+      await promotions.deleteCampaigns([data.campaign_id])
+    }
+  }
+)
+
+function applicationMethodOf(input: CreateGesturePromotionStepInput): CreatePromotionDTO["application_method"] {
+  switch (input.kind) {
+    case "fixed":
+      return {
+        type: "fixed",
+        target_type: "order",
+        allocation: "across",
+        value: input.value,
+        currency_code: input.currency_code,
+      }
+    case "free_shipping":
+      return {
+        type: "percentage",
+        target_type: "shipping_methods",
+        allocation: "each",
+        max_quantity: 1,
+        value: 100,
+      }
+    default:
+      return {
+        type: "percentage",
+        target_type: "order",
+        allocation: "across",
+        value: input.value,
+      }
+  }
+}

@@ -1,0 +1,236 @@
+import { randomBytes } from "crypto"
+import {
+  ContainerRegistrationKeys,
+  MathBN,
+  MedusaError,
+} from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
+import GesturesModuleService from "../../../modules/gestures/service"
+import { AftersalesModules } from "../../../types/modules"
+import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } from "../types"
+import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
+
+export const prepareGestureStepId = "prepare-goodwill-gesture"
+
+/** The gesture to issue, or why none: `existing_id` when the idempotency key was seen. */
+export type PrepareGestureStepOutput = {
+  plan: GesturePlan | null
+  existing_id: string | null
+}
+
+const DAY = 24 * 60 * 60 * 1000
+/** Statuses that count against caps and budgets: a cancelled gesture costs nothing. */
+const COUNTED = ["pending_approval", "issued", "redeemed"]
+
+/**
+ * Decides what to issue and checks every limit before anything is written: the category's
+ * policy, the per-customer cap over 90 days, the monthly budget of the currency, the share of
+ * the order, and whether a second admin must approve. A refusal is a 400 that names the limit.
+ * It has no side effects; the workflow holds a per-customer lock around it and the writes, so
+ * two resolutions at once cannot both pass the cap.
+ */
+export const prepareGestureStep = createStep(
+  prepareGestureStepId,
+  async (input: IssueGoodwillGestureInput, { container }) => {
+    const gestures: GesturesModuleService = container.resolve(AftersalesModules.GESTURES)
+    const [existing] = await gestures.listGestures(
+      { idempotency_key: input.idempotency_key },
+      { select: ["id"] }
+    )
+    if (existing) {
+      return new StepResponse<PrepareGestureStepOutput>({ plan: null, existing_id: existing.id })
+    }
+
+    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const { gestures: rules, loyalty } = await settings.getSettings()
+    const policy = rules.policies.find((p) => p.category === input.category)
+    const choice = input.choice ?? (policy?.automatic ? "policy" : "none")
+    if (choice === "none") {
+      return new StepResponse<PrepareGestureStepOutput>({ plan: null, existing_id: null })
+    }
+    if (choice === "policy" && !policy) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `There is no gesture policy for the category ${input.category}`
+      )
+    }
+    const kind: GestureKind = choice === "policy" ? policy!.kind : choice.kind
+    const value = choice === "policy" ? policy!.value : choice.value
+    assertKindAvailable(kind, container)
+
+    const order = input.order_id ? await loadOrder(container, input.order_id) : null
+    const currency = (
+      (choice !== "policy" ? choice.currency_code : undefined) ??
+      policy?.currency_code ??
+      order?.currency_code ??
+      ""
+    ).toLowerCase()
+    if (!currency) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `A ${kind} gesture without an order needs a currency_code`
+      )
+    }
+    if (order && (kind === "fixed" || kind === "store_credit") && currency !== order.currency_code) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The gesture's currency ${currency} differs from the order's ${order.currency_code}`
+      )
+    }
+    if (kind === "percentage" && value > 100) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `A percentage gesture cannot exceed 100`)
+    }
+    const amount = costOf(kind, value, currency, order, loyalty.point_values)
+    await assertWithinLimits(gestures, policy, {
+      customer_id: input.customer_id,
+      currency,
+      amount,
+      order_total: order?.total ?? null,
+    })
+
+    const threshold = policy?.approval_above[currency]
+    const status =
+      threshold !== undefined && MathBN.gt(amount, threshold) ? "pending_approval" : "issued"
+    const validityDays = policy?.validity_days ?? 60
+    const plan: GesturePlan = {
+      customer_id: input.customer_id,
+      ticket_id: input.ticket_id ?? null,
+      resolution_id: input.resolution_id ?? null,
+      order_id: input.order_id ?? null,
+      kind,
+      value,
+      amount: MathBN.convert(amount).toNumber(),
+      currency_code: currency,
+      status,
+      code: COUPON_KINDS.includes(kind) ? newCouponCode() : null,
+      expires_at: new Date(Date.now() + validityDays * DAY),
+      requested_by: input.requested_by ?? null,
+      idempotency_key: input.idempotency_key,
+    }
+    return new StepResponse<PrepareGestureStepOutput>({ plan, existing_id: null })
+  }
+)
+
+/** 80 random bits, spelled without look-alike characters: unguessable and easy to type. */
+function newCouponCode() {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+  const bytes = randomBytes(16)
+  let code = ""
+  for (const b of bytes) {
+    code += alphabet[b % alphabet.length]
+  }
+  return `GW-${code}`
+}
+
+function assertKindAvailable(kind: GestureKind, container: { hasRegistration(k: string): boolean }) {
+  if (kind === "store_credit" && !container.hasRegistration(STORE_CREDIT_MODULE)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Store credit gestures need @medusajs/loyalty-plugin, which is not installed in this store; choose another kind"
+    )
+  }
+  if (kind === "points" && !container.hasRegistration(LOYALTY_POINTS_MODULE)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Points gestures need the loyalty points module, which is not registered in this store"
+    )
+  }
+}
+
+type OrderTotals = { currency_code: string; total: number; shipping_total: number }
+
+async function loadOrder(container: any, orderId: string): Promise<OrderTotals> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "currency_code", "total", "shipping_total"],
+    filters: { id: orderId },
+  })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${orderId} was not found`)
+  }
+  return {
+    currency_code: order.currency_code,
+    total: MathBN.convert(order.total ?? 0).toNumber(),
+    shipping_total: MathBN.convert(order.shipping_total ?? 0).toNumber(),
+  }
+}
+
+/**
+ * What the gesture costs the store: money kinds at face value, a percentage of the order, the
+ * order's shipping for free shipping, points at the currency's point value.
+ */
+function costOf(
+  kind: GestureKind,
+  value: number,
+  currency: string,
+  order: OrderTotals | null,
+  pointValues: Record<string, number>
+) {
+  switch (kind) {
+    case "fixed":
+    case "store_credit":
+      return MathBN.convert(value)
+    case "percentage":
+      return MathBN.div(MathBN.mult(order?.total ?? 0, value), 100)
+    case "free_shipping":
+      return MathBN.convert(order?.shipping_total ?? 0)
+    case "points":
+      return MathBN.mult(value, pointValues[currency] ?? 0)
+  }
+}
+
+async function assertWithinLimits(
+  gestures: GesturesModuleService,
+  policy: GesturePolicy | undefined,
+  args: {
+    customer_id: string
+    currency: string
+    amount: ReturnType<typeof MathBN.convert>
+    order_total: number | null
+  }
+) {
+  if (!policy) {
+    return
+  }
+  const since90 = new Date(Date.now() - 90 * DAY)
+  const [, recent] = await gestures.listAndCountGestures(
+    { customer_id: args.customer_id, status: COUNTED, created_at: { $gte: since90 } },
+    { select: ["id"] }
+  )
+  if (recent >= policy.max_per_customer_90d) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Customer ${args.customer_id} already received ${recent} gesture(s) in the last 90 days; the ${policy.category} policy allows ${policy.max_per_customer_90d}`
+    )
+  }
+  const budget = policy.monthly_budget[args.currency]
+  if (budget !== undefined) {
+    const now = new Date()
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
+    const thisMonth = await gestures.listGestures(
+      { currency_code: args.currency, status: COUNTED, created_at: { $gte: monthStart } },
+      { select: ["id", "amount"] }
+    )
+    const spent = thisMonth.reduce((sum, g) => MathBN.add(sum, g.amount), MathBN.convert(0))
+    if (MathBN.gt(MathBN.add(spent, args.amount), budget)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The monthly gesture budget for ${args.currency} would be exceeded: ${spent.toString()} of ${budget} spent, this gesture costs ${args.amount.toString()}`
+      )
+    }
+  }
+  if (args.order_total !== null && policy.max_order_share < 1) {
+    const cap = MathBN.mult(args.order_total, policy.max_order_share)
+    if (MathBN.gt(args.amount, cap)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The gesture (${args.amount.toString()} ${args.currency}) exceeds ${policy.max_order_share * 100}% of the order total`
+      )
+    }
+  }
+}

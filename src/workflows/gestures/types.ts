@@ -1,0 +1,52 @@
+import type { GESTURE_KINDS } from "../../modules/aftersales_settings/schemas"
+import type { GESTURE_STATUSES } from "../../modules/gestures/models/gesture"
+import type { GestureChoice, TicketCategory } from "../support/types"
+
+export type GestureKind = (typeof GESTURE_KINDS)[number]
+export type GestureStatus = (typeof GESTURE_STATUSES)[number]
+export type { GestureChoice }
+
+/** The kinds issued as a Medusa promotion with a code. */
+export const COUPON_KINDS: readonly GestureKind[] = ["percentage", "fixed", "free_shipping"]
+
+/** Input of `issueGoodwillGestureWorkflow`. */
+export type IssueGoodwillGestureInput = {
+  /** Who receives the gesture. */
+  customer_id: string
+  /** The ticket it is given on. */
+  ticket_id?: string | null
+  /** The resolution it is given on: at most one gesture per resolution. */
+  resolution_id?: string | null
+  /** The order it makes up for: sets the currency, the percentage cost and the share cap. */
+  order_id?: string | null
+  /** Picks the policy (the ticket's category). */
+  category: TicketCategory
+  /**
+   * `policy` issues what the category's policy says; `none` nothing; an object is the agent's
+   * own choice (still held to the policy's caps). Left out: the policy when it is automatic.
+   */
+  choice?: GestureChoice
+  /** The admin who asked for it: may not approve it. */
+  requested_by?: string | null
+  /** Makes retries and races issue one gesture, e.g. `resolution:<id>`. */
+  idempotency_key: string
+}
+
+/** What the store is about to issue, after policy, caps and budget were checked. */
+export type GesturePlan = {
+  customer_id: string
+  ticket_id: string | null
+  resolution_id: string | null
+  order_id: string | null
+  kind: GestureKind
+  value: number
+  /** Cost to the store, in `currency_code`, major units. */
+  amount: number
+  currency_code: string
+  status: Extract<GestureStatus, "pending_approval" | "issued">
+  /** Set for coupon kinds. */
+  code: string | null
+  expires_at: Date
+  requested_by: string | null
+  idempotency_key: string
+}

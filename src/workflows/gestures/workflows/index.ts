@@ -1,0 +1,3 @@
+export * from "./approve-goodwill-gesture"
+export * from "./issue-goodwill-gesture"
+export * from "./mark-gestures-redeemed"

@@ -1,0 +1,115 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { AftersalesEvents } from "../../../types/events"
+import {
+  awardGesturePointsStep,
+  createGesturePromotionStep,
+  createGestureRecordStep,
+  prepareGestureStep,
+  updateGestureStep,
+} from "../steps"
+import { COUPON_KINDS, GesturePlan, IssueGoodwillGestureInput } from "../types"
+
+export const issueGoodwillGestureWorkflowId = "issue-goodwill-gesture"
+
+/** The gesture the call stands for, and whether this run created it. */
+export type IssueGoodwillGestureOutput = {
+  /** Null when the policy (or the agent) gave nothing. */
+  gesture_id: string | null
+  created: boolean
+}
+
+/**
+ * Issues at most one goodwill gesture per idempotency key (e.g. per resolution), by the
+ * category's policy or the agent's choice, inside the policy's caps and budget. Under a
+ * per-customer lock: check the limits, write the record, then the coupon (a real promotion) or
+ * the points. A gesture above the approval threshold is recorded as `pending_approval` and
+ * issued by `approveGoodwillGestureWorkflow`. Any failure compensates every write: no coupon
+ * without a record, no record without its coupon. Also used by the delay watch for "wait".
+ */
+export const issueGoodwillGestureWorkflow = createWorkflow(
+  issueGoodwillGestureWorkflowId,
+  (input: IssueGoodwillGestureInput) => {
+    const lockKey = transform({ input }, ({ input }) => `aftersales-gestures:${input.customer_id}`)
+    // Also when run inside the resolve workflow: core skips sub-workflow locks unless asked.
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true })
+
+    const prepared = prepareGestureStep(input)
+
+    const record = when("gesture-planned", { prepared }, ({ prepared }) => !!prepared.plan).then(
+      () => createGestureRecordStep(prepared.plan as GesturePlan)
+    )
+
+    const promotion = when(
+      "gesture-coupon-issued-now",
+      { prepared },
+      ({ prepared }) =>
+        prepared.plan?.status === "issued" && COUPON_KINDS.includes(prepared.plan.kind)
+    ).then(() => {
+      const promotionInput = transform({ prepared, record }, ({ prepared, record }) => {
+        const plan = prepared.plan as GesturePlan
+        return {
+          gesture_id: record!.id,
+          customer_id: plan.customer_id,
+          kind: plan.kind,
+          value: plan.value,
+          currency_code: plan.currency_code,
+          code: plan.code as string,
+          expires_at: plan.expires_at,
+        }
+      })
+      const created = createGesturePromotionStep(promotionInput)
+      const link = transform({ record, created }, ({ record, created }) => ({
+        id: record!.id,
+        promotion_id: created.id,
+      }))
+      updateGestureStep(link)
+      return created
+    })
+
+    when(
+      "gesture-points-issued-now",
+      { prepared },
+      ({ prepared }) => prepared.plan?.status === "issued" && prepared.plan.kind === "points"
+    ).then(() => {
+      const pointsInput = transform({ prepared, record }, ({ prepared, record }) => ({
+        gesture_id: record!.id,
+        customer_id: prepared.plan!.customer_id,
+        points: prepared.plan!.value,
+      }))
+      awardGesturePointsStep(pointsInput)
+    })
+
+    when("gesture-announce", { prepared }, ({ prepared }) => prepared.plan?.status === "issued").then(
+      () => {
+        const eventData = transform({ prepared, record }, ({ prepared, record }) => ({
+          id: record!.id,
+          customer_id: prepared.plan!.customer_id,
+          ticket_id: prepared.plan!.ticket_id,
+          kind: prepared.plan!.kind,
+        }))
+        emitEventStep({ eventName: AftersalesEvents.GESTURE_ISSUED, data: eventData })
+      }
+    )
+
+    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
+
+    const result = transform(
+      { prepared, record, promotion },
+      ({ prepared, record }): IssueGoodwillGestureOutput => ({
+        gesture_id: record?.id ?? prepared.existing_id ?? null,
+        created: !!record?.id,
+      })
+    )
+    return new WorkflowResponse(result)
+  }
+)

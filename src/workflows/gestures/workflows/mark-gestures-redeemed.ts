@@ -1,0 +1,22 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AftersalesEvents } from "../../../types/events"
+import { markGesturesRedeemedStep } from "../steps"
+
+export const markGesturesRedeemedWorkflowId = "mark-goodwill-gestures-redeemed"
+
+/**
+ * On `order.placed`: marks redeemed the gestures whose coupon the order used and emits
+ * `gesture.redeemed` for each. Safe to run twice for one order.
+ */
+export const markGesturesRedeemedWorkflow = createWorkflow(
+  markGesturesRedeemedWorkflowId,
+  (input: { order_id: string }) => {
+    const redeemed = markGesturesRedeemedStep(input)
+    const events = transform({ redeemed }, ({ redeemed }) =>
+      redeemed.map((g) => ({ id: g.id, customer_id: g.customer_id, order_id: g.order_id }))
+    )
+    emitEventStep({ eventName: AftersalesEvents.GESTURE_REDEEMED, data: events })
+    return new WorkflowResponse(redeemed)
+  }
+)

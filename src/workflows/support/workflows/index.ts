@@ -1,0 +1,7 @@
+export * from "./check-sla-breaches"
+export * from "./create-support-ticket"
+export * from "./rate-support-ticket"
+export * from "./reply-to-support-ticket"
+export * from "./resolve-support-ticket"
+export * from "./update-support-ticket"
+export * from "./notify-customer"
