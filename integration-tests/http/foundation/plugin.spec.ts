@@ -135,5 +135,32 @@ medusaIntegrationTestRunner({
         expect(err.response.data.type).toEqual("invalid_data")
       })
     })
+
+    describe("POST /admin/aftersales/jobs/:name/run", () => {
+      it("runs a job now and answers its summary", async () => {
+        const res = await api.post("/admin/aftersales/jobs/points-expiry/run", {}, { headers: admin.headers })
+        expect(res.status).toEqual(200)
+        expect(res.data).toEqual({
+          job: "points-expiry",
+          result: { expired_entries: 0, expired_points: 0, customers: 0 },
+        })
+      })
+
+      it("answers 404 naming the known jobs for an unknown one", async () => {
+        const err = await api
+          .post("/admin/aftersales/jobs/make-coffee/run", {}, { headers: admin.headers })
+          .catch((e: any) => e)
+        expect(err.response.status).toEqual(404)
+        expect(err.response.data).toEqual({
+          type: "not_found",
+          message: expect.stringMatching(/Job make-coffee does not exist\. Jobs: .*points-unlock/),
+        })
+      })
+
+      it("is for admins only", async () => {
+        const err = await api.post("/admin/aftersales/jobs/sla-check/run", {}).catch((e: any) => e)
+        expect(err.response.status).toEqual(401)
+      })
+    })
   },
 })
