@@ -23,7 +23,7 @@ medusaIntegrationTestRunner({
         })
         await api.post(
           "/store/support-tickets",
-          { order_id: order.id, category: "damaged", subject: "Torn seam", message: "The seam is torn." },
+          { order_id: order.id, category: "damaged", subject: "Torn seam", body: "The seam is torn." },
           { headers: shopper.headers }
         )
 
