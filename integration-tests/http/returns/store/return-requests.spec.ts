@@ -5,6 +5,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser } from "../../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../../helpers/commerce"
 import { createShopper } from "../../../helpers/store"
+import { createReturnRequestWorkflow } from "../../../../src/workflows/returns"
 import { daysAgo, fulfil, orderLines } from "../fixtures"
 
 jest.setTimeout(120 * 1000)
@@ -492,6 +493,23 @@ medusaIntegrationTestRunner({
         expect((await exchangesOfOrder()).filter((e: any) => !e.canceled_at)).toEqual([])
         const opts = await options()
         expect(line(opts, shirt.id).returnable_quantity).toEqual(2)
+
+        // The workflow itself, run without throwing: the error is reported and compensation
+        // (record deleted, exchange and order change removed, lock released) has run.
+        const { errors } = await createReturnRequestWorkflow(container).run({
+          input: {
+            order_id: order.id,
+            customer_id: shopper.customerId,
+            idempotency_key: "direct-1",
+            resolution: "exchange",
+            items: [{ id: shirt.id, quantity: 1 }],
+            exchange_items: [{ variant_id: scarce.variants[0].id, quantity: 1 }],
+          },
+          throwOnError: false,
+        })
+        expect(errors).toEqual([expect.objectContaining({ action: expect.any(String), error: expect.objectContaining({ message: expect.any(String) }) })])
+        expect(await requestRecords()).toEqual([])
+        expect((await exchangesOfOrder()).filter((e: any) => !e.canceled_at)).toEqual([])
 
         const ok = await request({ resolution: "refund", items: [{ id: shirt.id, quantity: 2 }] })
         expect(ok.data.return_request.return.status).toEqual("requested")
