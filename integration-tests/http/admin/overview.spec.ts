@@ -82,7 +82,7 @@ medusaIntegrationTestRunner({
         })
         const ledger: any[] = account.transactions
         const earned = ledger.filter((t) => ["earn", "reverse"].includes(t.type)).reduce((s, t) => s + t.points, 0)
-        const redeemed = -ledger.filter((t) => ["redeem", "refund"].includes(t.type)).reduce((s, t) => s + t.points, 0)
+        const redeemed = ledger.filter((t) => ["redeem", "refund"].includes(t.type)).reduce((s, t) => s - t.points, 0)
         const {
           data: { tickets },
         } = await api.get("/admin/support-tickets?limit=100", { headers: admin.headers })
