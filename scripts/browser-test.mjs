@@ -18,7 +18,7 @@ let code = 1
 try {
   await db.ensureDatabase("aftersales_browser")
   const databaseUrl = db.url("aftersales_browser")
-  prepareStore({ databaseUrl, adminEmail, adminPassword, quiet: true })
+  const info = prepareStore({ databaseUrl, adminEmail, adminPassword, quiet: true })
   const port = await freePort()
   server = await startStore({ databaseUrl, port, quiet: true })
   const r = spawnSync(
@@ -34,6 +34,7 @@ try {
         DEMO_ADMIN_EMAIL: adminEmail,
         DEMO_ADMIN_PASSWORD: adminPassword,
         AFTERSALES_DATABASE_URL: databaseUrl,
+        AFTERSALES_PUBLISHABLE_KEY: info.publishable_key ?? "",
       },
     }
   )

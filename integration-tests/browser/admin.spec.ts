@@ -1,7 +1,7 @@
 import { Browser, Page } from "playwright-core"
-import { BASE_URL, launchBrowser, loginToAdmin, screenshot } from "./browser"
+import { adminApi, BASE_URL, launchBrowser, loginToAdmin, screenshot, useAdminLanguage } from "./browser"
 
-jest.setTimeout(120 * 1000)
+jest.setTimeout(180 * 1000)
 
 describe("the admin with medusa-aftersales", () => {
   let browser: Browser
@@ -9,7 +9,7 @@ describe("the admin with medusa-aftersales", () => {
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
     await loginToAdmin(page)
   })
 
@@ -22,5 +22,64 @@ describe("the admin with medusa-aftersales", () => {
     await page.getByText("Ayşe Yılmaz").first().waitFor({ timeout: 60000 })
     await screenshot(page, "01-orders")
     expect(await page.getByText("Ayşe Yılmaz").count()).toBeGreaterThan(0)
+  })
+
+  it("shows the after-sales overview with its figures and charts", async () => {
+    await page.goto(`${BASE_URL}/app/aftersales`)
+    await page.getByTestId("aftersales-stat-liability").waitFor({ timeout: 60000 })
+    await page.getByTestId("aftersales-chart-points").waitFor()
+    const overview = await adminApi("/admin/aftersales/overview")
+    const shown = await page.getByTestId("aftersales-stat-liability").innerText()
+    const outstanding = overview.loyalty.points_available + overview.loyalty.points_pending
+    expect(shown.replace(/\D/g, "")).toContain(String(outstanding))
+    await screenshot(page, "02-overview")
+    await screenshot(page, "02b-overview-charts", "aftersales-chart-support")
+  })
+
+  it("shows the after-sales widget on an order", async () => {
+    const { orders } = await adminApi("/admin/orders?limit=50&fields=id,email,fulfillment_status")
+    const delivered = orders.find((o: any) => o.fulfillment_status === "delivered")
+    await page.goto(`${BASE_URL}/app/orders/${delivered.id}`)
+    await page.getByTestId("aftersales-order-widget").waitFor({ timeout: 60000 })
+    await page.getByTestId("aftersales-order-returns").waitFor()
+    await screenshot(page, "03-order-widget", "aftersales-order-widget")
+    expect(await page.getByTestId("aftersales-order-points").innerText()).toMatch(/\d/)
+  })
+
+  it("changes a setting, sees it applied, and shows a field error for a wrong value", async () => {
+    await page.goto(`${BASE_URL}/app/settings/aftersales`)
+    const windowDays = page.getByTestId("aftersales-field-returns-window_days")
+    await windowDays.waitFor({ timeout: 60000 })
+    await windowDays.fill("45")
+    await page.getByTestId("aftersales-settings-save-returns").click()
+    await page.getByText("Settings saved").first().waitFor()
+    const { settings } = await adminApi("/admin/aftersales/settings")
+    expect(settings.returns.window_days).toEqual(45)
+    const { program } = await fetch(`${BASE_URL}/store/aftersales/program`, {
+      headers: { "x-publishable-api-key": process.env.AFTERSALES_PUBLISHABLE_KEY ?? "" },
+    }).then((r) => r.json())
+    // The storefront reads the same settings.
+    expect(program.returns.window_days).toEqual(45)
+
+    const share = page.getByTestId("aftersales-field-loyalty-max_redeem_share")
+    await share.fill("2")
+    await page.getByTestId("aftersales-settings-save-loyalty").click()
+    const error = page.getByTestId("aftersales-error-loyalty-max_redeem_share")
+    await error.waitFor()
+    expect(await error.innerText()).toMatch(/<=\s*1/)
+    await screenshot(page, "04-settings")
+    const after = await adminApi("/admin/aftersales/settings")
+    expect(after.settings.loyalty.max_redeem_share).toEqual(0.5)
+  })
+
+  it("speaks Turkish when the admin's language is Turkish", async () => {
+    await useAdminLanguage(page, "tr")
+    await page.goto(`${BASE_URL}/app/aftersales`)
+    await page.getByText("Satış sonrası özeti").waitFor({ timeout: 60000 })
+    await screenshot(page, "05-overview-tr")
+    await page.goto(`${BASE_URL}/app/settings/aftersales`)
+    await page.getByText("Satış sonrası ayarları").waitFor({ timeout: 60000 })
+    await screenshot(page, "06-settings-tr")
+    await useAdminLanguage(page, "en")
   })
 })

@@ -38,8 +38,42 @@ export async function loginToAdmin(page: Page) {
   await page.waitForURL((url) => !url.pathname.endsWith("/login"), { timeout: 60000 })
 }
 
-/** Saves a full-page screenshot as screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves a screenshot as screenshots/<name>.png. The admin scrolls inside its own panel, so a
+ * full-page shot misses what is below the fold: with `testId`, that element is scrolled into
+ * view first.
+ */
+export async function screenshot(page: Page, name: string, testId?: string) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+  if (testId) {
+    await page.getByTestId(testId).scrollIntoViewIfNeeded()
+  }
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
+}
+
+/** A bearer token for the Admin API, for setting up and checking what the pages show. */
+export async function adminToken(): Promise<string> {
+  const res = await fetch(`${BASE_URL}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  })
+  return (await res.json()).token
+}
+
+/** Calls the Admin API with the demo admin's token; answers the JSON body. */
+export async function adminApi(path: string, init: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method: init.method ?? "GET",
+    headers: { authorization: `Bearer ${await adminToken()}`, "content-type": "application/json" },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  return res.json()
+}
+
+/** Switches the admin's language the way its language setting stores it (cookie `lng`). */
+export async function useAdminLanguage(page: Page, lng: "en" | "tr") {
+  const { hostname } = new URL(BASE_URL)
+  await page.context().addCookies([{ name: "lng", value: lng, domain: hostname, path: "/" }])
+  await page.evaluate((l) => window.localStorage.setItem("lng", l), lng)
 }

@@ -31,7 +31,8 @@ export const WeeklyChart = ({
     <Text size="small" weight="plus">
       {title}
     </Text>
-    <div className="h-48 w-full">
+    {/* Inline size: the dashboard's stylesheet only has the utility classes core uses. */}
+    <div style={{ width: "100%", height: 200 }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border-base)" vertical={false} />

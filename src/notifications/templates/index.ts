@@ -1,4 +1,5 @@
 import { Locale } from "../locale"
+import { DELAY_TEMPLATES } from "./delays"
 import { GESTURE_TEMPLATES } from "./gestures"
 import { RETURN_TEMPLATES } from "./returns"
 import { SUPPORT_TEMPLATES } from "./support"
@@ -20,4 +21,5 @@ export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
   ...RETURN_TEMPLATES,
   ...SUPPORT_TEMPLATES,
   ...GESTURE_TEMPLATES,
+  ...DELAY_TEMPLATES,
 }

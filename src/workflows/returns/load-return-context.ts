@@ -27,6 +27,8 @@ const ORDER_FIELDS = [
   "items.quantity",
   "items.unit_price",
   "items.variant_id",
+  // The ordered quantity lives on the order item (detail): `items.quantity` alone comes back empty.
+  "items.detail.quantity",
   "items.detail.fulfilled_quantity",
   "items.detail.return_requested_quantity",
   "items.detail.return_received_quantity",
@@ -98,7 +100,7 @@ export async function loadReturnContext(
     return {
       id: item.id,
       title: item.title,
-      quantity: toNumber(item.quantity),
+      quantity: toNumber(item.quantity ?? detail.quantity),
       fulfilled_quantity: fulfilled,
       returnable_quantity: Math.max(0, MathBN.sub(fulfilled, taken).toNumber()),
       unit_price: item.unit_price,

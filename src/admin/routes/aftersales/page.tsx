@@ -50,7 +50,7 @@ const AftersalesOverviewPage = () => {
             {k("period", { from: formatDate(data.period.from, i18n.language), weeks: data.period.weeks })}
           </Text>
         </div>
-        <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        <div className="grid gap-3" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(240px, 1fr))" }}>
           <Stat
             testId="aftersales-stat-liability"
             label={k("liability")}
@@ -102,7 +102,7 @@ const AftersalesOverviewPage = () => {
         </div>
       </Container>
 
-      <Container className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <Container className="grid gap-6" style={{ gridTemplateColumns: "repeat(auto-fill, minmax(420px, 1fr))" }}>
         <WeeklyChart
           testId="aftersales-chart-points"
           title={k("chart_points")}
