@@ -1,4 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { carrierWebhookMiddlewares } from "./hooks/aftersales/carrier/middlewares"
+import { storeDelayChoiceMiddlewares } from "./store/support-tickets/[id]/delay-choice/middlewares"
 import { adminAftersalesSettingsMiddlewares } from "./admin/aftersales/settings/middlewares"
 import { adminGesturesMiddlewares } from "./admin/gestures/middlewares"
 import { adminSupportTicketsMiddlewares } from "./admin/support-tickets/middlewares"
@@ -13,6 +15,8 @@ import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/
 
 export default defineMiddlewares({
   routes: [
+    ...carrierWebhookMiddlewares,
+    ...storeDelayChoiceMiddlewares,
     ...adminAftersalesSettingsMiddlewares,
     ...adminSupportTicketsMiddlewares,
     ...adminGesturesMiddlewares,

@@ -1,0 +1,53 @@
+import type { CarrierException, DelayChoice, DelayStage } from "../../modules/delay_watch/types"
+
+/** `POST /store/support-tickets/:id/delay-choice` body. */
+export interface StoreDelayChoiceRequest {
+  choice: DelayChoice
+}
+
+/** What the shopper's choice did. */
+export interface StoreDelayChoice {
+  ticket_id: string
+  order_id: string
+  choice: DelayChoice
+  /** True once the order is canceled (its payment voided or refunded by Medusa). */
+  order_canceled: boolean
+  /** The goodwill gesture given for waiting, if any (see `GET /store/gestures`). */
+  gesture_id: string | null
+}
+
+/** `POST /store/support-tickets/:id/delay-choice` response. */
+export interface StoreDelayChoiceResponse {
+  delay_choice: StoreDelayChoice
+}
+
+/** `POST /hooks/aftersales/carrier` body: one exception for a tracking number or fulfilment. */
+export interface CarrierWebhookRequest {
+  tracking_number?: string
+  fulfillment_id?: string
+  exception: CarrierException
+  /** The carrier's own id of the report, echoed back. */
+  event_id?: string
+  /** The carrier's free text; not shown to shoppers. */
+  message?: string
+}
+
+/** `POST /hooks/aftersales/carrier` response. */
+export interface CarrierWebhookResponse {
+  received: true
+  order_id: string
+  incident_id: string
+  /** False for a replay (or a second exception of the same order): nothing new was opened. */
+  created: boolean
+  ticket_id: string | null
+}
+
+/** An order's delay state, as the order widget and overview show it. */
+export interface AdminOrderDelayState {
+  status: "open" | "closed"
+  ship_by: string
+  deliver_by: string
+  shipped_at: string | null
+  delivered_at: string | null
+  late_stage: DelayStage | null
+}

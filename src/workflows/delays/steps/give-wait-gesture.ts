@@ -1,0 +1,47 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import DelayWatchService from "../../../modules/delay_watch/service"
+import { AftersalesModules } from "../../../types/modules"
+import { issueGoodwillGestureWorkflow } from "../../gestures"
+
+export const giveWaitGestureStepId = "give-delay-wait-gesture"
+
+/** The shopper who chose to wait and on what. */
+export type GiveWaitGestureStepInput = {
+  incident_id: string
+  ticket_id: string
+  order_id: string
+  customer_id: string
+}
+
+/**
+ * Thanks a shopper who chose to wait with the `delay` category's goodwill gesture, by policy
+ * (caps and budget included), once per incident. A refused gesture (cap reached, budget
+ * spent) is logged and leaves the choice recorded: an agent can still give one on the ticket.
+ */
+export const giveWaitGestureStep = createStep(
+  giveWaitGestureStepId,
+  async (input: GiveWaitGestureStepInput, { container }) => {
+    const { result, errors } = await issueGoodwillGestureWorkflow(container).run({
+      input: {
+        customer_id: input.customer_id,
+        ticket_id: input.ticket_id,
+        order_id: input.order_id,
+        category: "delay",
+        idempotency_key: `delay-wait:${input.incident_id}`,
+      },
+      throwOnError: false,
+    })
+    if (errors.length || !result?.gesture_id) {
+      if (errors.length) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`medusa-aftersales: no gesture for waiting on ${input.order_id}: ${errors[0].error?.message}`)
+      }
+      return new StepResponse<{ gesture_id: string | null }>({ gesture_id: null })
+    }
+    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
+    await watches.updateDelayIncidents({ id: input.incident_id, gesture_id: result.gesture_id })
+    return new StepResponse<{ gesture_id: string | null }>({ gesture_id: result.gesture_id })
+  }
+)

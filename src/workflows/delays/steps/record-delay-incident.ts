@@ -1,0 +1,80 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { estimateNewDelivery } from "../../../modules/delay_watch/promise"
+import DelayWatchService from "../../../modules/delay_watch/service"
+import { DelayIncidentDTO, DelayStage } from "../../../modules/delay_watch/types"
+import { AftersalesModules } from "../../../types/modules"
+import { DetectOrderDelayInput } from "../types"
+
+export const recordDelayIncidentStepId = "record-delay-incident"
+
+/** The broken promise to record. */
+export type RecordDelayIncidentStepInput = DetectOrderDelayInput
+
+/** The incident, whether this run recorded it, and the watch it belongs to. */
+export type RecordDelayIncidentStepOutput = {
+  incident: DelayIncidentDTO
+  created: boolean
+  watch_id: string
+  /** The order has shipped: a cancel can no longer be offered. */
+  shipped: boolean
+}
+
+type Compensation = {
+  incident_id: string
+  late_stage: DelayStage | null
+  deliver_by: Date
+} | null
+
+/**
+ * Records the broken promise once per order and stage, with a new delivery estimate. A
+ * retry, a second scan or a replayed carrier report answers the incident already there
+ * (`created: false`). Compensation deletes what this run recorded, so the order is found
+ * again by the next scan.
+ */
+export const recordDelayIncidentStep = createStep(
+  recordDelayIncidentStepId,
+  async (input: RecordDelayIncidentStepInput, { container }) => {
+    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
+    const watch = await watches.retrieveWatchByOrder(input.order_id)
+    const now = new Date()
+    const newEstimate = watch
+      ? estimateNewDelivery(
+          { ship_by: new Date(watch.ship_by), deliver_by: new Date(watch.deliver_by) },
+          input.stage,
+          input.cause,
+          now
+        )
+      : now
+    // Throws NOT_FOUND for an order with no watch.
+    const { incident, created } = await watches.recordIncident({
+      order_id: input.order_id,
+      stage: input.stage,
+      cause: input.cause,
+      reference: input.reference ?? null,
+      new_estimate: newEstimate,
+      detected_at: now,
+    })
+    const output: RecordDelayIncidentStepOutput = {
+      incident,
+      created,
+      watch_id: incident.watch_id,
+      shipped: !!watch?.shipped_at,
+    }
+    return new StepResponse<RecordDelayIncidentStepOutput, Compensation>(
+      output,
+      created && watch
+        ? { incident_id: incident.id, late_stage: watch.late_stage, deliver_by: new Date(watch.deliver_by) }
+        : null
+    )
+  },
+  async (data, { container }) => {
+    if (!data) {
+      return
+    }
+    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
+    await watches.revertIncident(data.incident_id, {
+      late_stage: data.late_stage,
+      deliver_by: data.deliver_by,
+    })
+  }
+)

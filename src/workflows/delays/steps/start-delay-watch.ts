@@ -1,0 +1,64 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import { promiseFor } from "../../../modules/delay_watch/promise"
+import DelayWatchService from "../../../modules/delay_watch/service"
+import { DelayWatchDTO } from "../../../modules/delay_watch/types"
+import { AftersalesModules } from "../../../types/modules"
+
+export const startDelayWatchStepId = "create-delay-watch"
+
+/** The order whose promise to record. */
+export type StartDelayWatchStepInput = {
+  /** The placed order. */
+  order_id: string
+}
+
+/**
+ * Records the delivery promise of a placed order: ship by and deliver by, counted from when it
+ * was placed, with its shipping option's own promise when the merchant set one. Nothing when
+ * delays are switched off. A replayed `order.placed` answers the watch already there.
+ */
+export const startDelayWatchStep = createStep(
+  startDelayWatchStepId,
+  async (input: StartDelayWatchStepInput, { container }) => {
+    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const { delays } = await settings.getSettings()
+    if (!delays.enabled) {
+      return new StepResponse<DelayWatchDTO | null, string | null>(null, null)
+    }
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [order],
+    } = await query.graph({
+      entity: "order",
+      fields: ["id", "customer_id", "created_at", "shipping_methods.shipping_option_id"],
+      filters: { id: input.order_id },
+    })
+    if (!order) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${input.order_id} was not found`)
+    }
+    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
+    const before = await watches.retrieveWatchByOrder(order.id)
+    if (before) {
+      return new StepResponse<DelayWatchDTO | null, string | null>(before, null)
+    }
+    const shippingOptionId = order.shipping_methods?.find((m) => m?.shipping_option_id)?.shipping_option_id ?? null
+    const placedAt = new Date(order.created_at as unknown as string)
+    const watch = await watches.startWatch({
+      order_id: order.id,
+      customer_id: order.customer_id ?? null,
+      shipping_option_id: shippingOptionId,
+      placed_at: placedAt,
+      ...promiseFor(delays, shippingOptionId, placedAt),
+    })
+    return new StepResponse<DelayWatchDTO | null, string | null>(watch, watch.id)
+  },
+  async (watchId, { container }) => {
+    if (!watchId) {
+      return
+    }
+    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
+    await watches.deleteDelayWatches(watchId)
+  }
+)

@@ -1,0 +1,79 @@
+import type {
+  CarrierException,
+  DelayCause,
+  DelayChoice,
+  DelayStage,
+} from "../../modules/delay_watch/types"
+
+export type { CarrierException, DelayCause, DelayChoice, DelayStage }
+
+/** Input of `detectOrderDelayWorkflow`: one broken promise to act on. */
+export type DetectOrderDelayInput = {
+  /** The late order. */
+  order_id: string
+  /** Which promise broke. */
+  stage: DelayStage
+  /** Why: `not_shipped`, `not_delivered` or the carrier's exception. */
+  cause: DelayCause
+  /** The tracking number or fulfilment a carrier reported on. */
+  reference?: string | null
+}
+
+/** What `detectOrderDelayWorkflow` did. */
+export type DetectOrderDelayOutput = {
+  incident_id: string
+  /** False when the stage was already reported: nothing was opened or sent again. */
+  created: boolean
+  /** The proactive ticket; null for a guest order (no customer to open it for). */
+  ticket_id: string | null
+}
+
+/** Input of `scanDelaysWorkflow`. */
+export type ScanDelaysInput = {
+  /** Rows read per query (keyset page). */
+  page_size?: number
+  /** Most late orders acted on in one run; the rest are found by the next run. */
+  max_late?: number
+}
+
+/** What one scan did: `POST /admin/aftersales/jobs/delay-scan/run` answers it. */
+export type ScanDelaysOutput = {
+  /** False when delays are switched off in the settings: nothing was read. */
+  enabled: boolean
+  /** Late watches read (each at most once per run). */
+  scanned: number
+  /** Late orders found, per stage. */
+  late: number
+  late_by_stage: { ship: number; deliver: number }
+  /** Proactive tickets opened by this run. */
+  tickets_opened: number
+  /** Late orders whose handling failed; they are found again by the next run. */
+  failed: number
+}
+
+/** Input of `reportCarrierExceptionWorkflow` (the body of `POST /hooks/aftersales/carrier`). */
+export type ReportCarrierExceptionInput = {
+  tracking_number?: string
+  fulfillment_id?: string
+  exception: CarrierException
+}
+
+/** Input of `chooseDelayOptionWorkflow`. */
+export type ChooseDelayOptionInput = {
+  /** The proactive delay ticket the choice answers. */
+  ticket_id: string
+  /** The logged-in shopper: must own the ticket. */
+  customer_id: string
+  choice: DelayChoice
+}
+
+/** What the shopper's choice did. */
+export type ChooseDelayOptionOutput = {
+  ticket_id: string
+  order_id: string
+  choice: DelayChoice
+  /** True once the order is canceled at the shopper's request. */
+  order_canceled: boolean
+  /** The goodwill gesture given for waiting, if the policy gave one. */
+  gesture_id: string | null
+}

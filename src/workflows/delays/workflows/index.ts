@@ -1,0 +1,7 @@
+export * from "./choose-delay-option"
+export * from "./close-delay-watch"
+export * from "./detect-order-delay"
+export * from "./record-delay-movement"
+export * from "./report-carrier-exception"
+export * from "./scan-delays"
+export * from "./start-delay-watch"

@@ -1,0 +1,13 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { startDelayWatchStep } from "../steps"
+
+export const startDelayWatchWorkflowId = "start-delay-watch"
+
+/** Records the delivery promise of a placed order (run on `order.placed`). */
+export const startDelayWatchWorkflow = createWorkflow(
+  startDelayWatchWorkflowId,
+  (input: { order_id: string }) => {
+    const watch = startDelayWatchStep(input)
+    return new WorkflowResponse(watch)
+  }
+)
