@@ -1,4 +1,4 @@
-import { expirePointsWorkflow, unlockPendingPointsWorkflow } from "./loyalty"
+import { birthdayBonusWorkflow, expirePointsWorkflow, unlockPendingPointsWorkflow } from "./loyalty"
 import { checkSlaBreachesWorkflow } from "./support"
 
 /**
@@ -10,6 +10,7 @@ export const AFTERSALES_JOBS = {
   "points-unlock": unlockPendingPointsWorkflow,
   "points-expiry": expirePointsWorkflow,
   "sla-check": checkSlaBreachesWorkflow,
+  "birthdays": birthdayBonusWorkflow,
 } as const
 
 export type AftersalesJobName = keyof typeof AFTERSALES_JOBS

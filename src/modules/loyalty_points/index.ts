@@ -10,4 +10,5 @@ export default Module(LOYALTY_POINTS_MODULE, {
 
 export * from "./types"
 export * from "./points-math"
+export * from "./birthday"
 export { LOYALTY_TRANSACTION_TYPES } from "./models"

@@ -11,6 +11,7 @@ import {
 } from "@medusajs/framework/utils"
 import { resolveOptions } from "../aftersales_settings/defaults"
 import { LoyaltyAccount, LoyaltyTransaction } from "./models"
+import { isBirthday } from "./birthday"
 import { expiryFor } from "./points-math"
 import {
   AddBonusPointsInput,
@@ -314,6 +315,71 @@ export default class LoyaltyPointsService extends MedusaService({
       points: Number(r.points),
       expires_at: r.expires_at,
     }))
+  }
+
+  /**
+   * Records the customer's birthday ("MM-DD", or null when removed) as their profile now has
+   * it. Setting it the first time is not a change; a different value later is, and starts the
+   * 365 days during which no birthday bonus is given. Answers the account's birthday fields.
+   */
+  @InjectManager()
+  async recordBirthday(
+    customerId: string,
+    birthday: string | null,
+    now: Date = new Date(),
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ birthday: string | null; birthday_changed_at: Date | null; changed: boolean }> {
+    if (birthday !== null && !isBirthday(birthday)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The birthday of customer ${customerId} must be "MM-DD", got ${JSON.stringify(birthday)}.`
+      )
+    }
+    return await this.recordBirthday_(customerId, birthday, now, sharedContext)
+  }
+
+  /**
+   * Accounts whose birthday is one of `days` ("MM-DD"), by id after `afterId` (keyset pages
+   * over the partial index, so the job's cost grows with the day's birthdays only).
+   */
+  @InjectManager()
+  async listBirthdayAccounts(
+    days: string[],
+    { afterId = "", limit = 500 }: { afterId?: string; limit?: number } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; customer_id: string; birthday: string; birthday_changed_at: Date | null }[]> {
+    return await knexOf(sharedContext)(ACCOUNT)
+      .select("id", "customer_id", "birthday", "birthday_changed_at")
+      .whereIn("birthday", days)
+      .where("id", ">", afterId)
+      .whereNull("deleted_at")
+      .orderBy("id")
+      .limit(limit)
+  }
+
+  @InjectTransactionManager()
+  protected async recordBirthday_(
+    customerId: string,
+    birthday: string | null,
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ birthday: string | null; birthday_changed_at: Date | null; changed: boolean }> {
+    const trx = transactionOf(sharedContext)
+    const account = await this.lockAccount_(trx, customerId)
+    const current: { birthday: string | null; birthday_changed_at: Date | null } = await trx(ACCOUNT)
+      .select("birthday", "birthday_changed_at")
+      .where({ id: account.id })
+      .first()
+    if (current.birthday === birthday) {
+      return { ...current, changed: false }
+    }
+    // Never set before (no value, no change recorded): the first entry is not a change.
+    const first = current.birthday === null && current.birthday_changed_at === null
+    const changedAt = first ? null : now
+    await trx(ACCOUNT)
+      .where({ id: account.id })
+      .update({ birthday, birthday_changed_at: changedAt, updated_at: trx.fn.now() })
+    return { birthday, birthday_changed_at: changedAt, changed: !first }
   }
 
   @InjectTransactionManager()

@@ -1,6 +1,7 @@
 import { Locale } from "../locale"
 import { DELAY_TEMPLATES } from "./delays"
 import { GESTURE_TEMPLATES } from "./gestures"
+import { LOYALTY_TEMPLATES } from "./loyalty"
 import { RETURN_TEMPLATES } from "./returns"
 import { SUPPORT_TEMPLATES } from "./support"
 
@@ -22,4 +23,5 @@ export const NOTIFICATION_TEMPLATES: Record<string, NotificationTemplate> = {
   ...SUPPORT_TEMPLATES,
   ...GESTURE_TEMPLATES,
   ...DELAY_TEMPLATES,
+  ...LOYALTY_TEMPLATES,
 }

@@ -96,14 +96,15 @@ export function computeOrderEarning(
   }
 }
 
-/** Points a return takes back: the returned quantities' share of each line, at the stored rate. */
-export function pointsForReturnedLines(
-  lines: Record<string, { quantity: number; amount: number }>,
-  returned: { item_id: string; quantity: number }[],
-  rate: number,
-  multiplier: number
-): number {
-  let amount = MathBN.convert(0)
+/** A line's eligible amount as an order earned on it, with its quantity. */
+export type EarnedLines = Record<string, { quantity: number; amount: number }>
+
+/** The returned quantities' share of the eligible amount of each line (money). */
+export function returnedLinesAmount(
+  lines: EarnedLines,
+  returned: { item_id: string; quantity: number }[]
+): BigNumberInput {
+  let amount: BigNumberInput = MathBN.convert(0)
   for (const r of returned) {
     const line = lines[r.item_id]
     if (!line || !line.quantity) {
@@ -112,5 +113,32 @@ export function pointsForReturnedLines(
     const qty = Math.min(r.quantity, line.quantity)
     amount = MathBN.add(amount, MathBN.div(MathBN.mult(line.amount, qty), line.quantity))
   }
-  return pointsForAmount(amount, rate, multiplier)
+  return amount
+}
+
+/** Points a return takes back: the returned quantities' share of each line, at the stored rate. */
+export function pointsForReturnedLines(
+  lines: EarnedLines,
+  returned: { item_id: string; quantity: number }[],
+  rate: number,
+  multiplier: number
+): number {
+  return pointsForAmount(returnedLinesAmount(lines, returned), rate, multiplier)
+}
+
+/**
+ * Points an exchange takes back: only the price drop, i.e. what the returned lines earned on
+ * beyond the eligible amount of the items sent in their place, at the stored rate. An exchange
+ * for something as dear or dearer takes nothing back (and earns nothing more: the difference
+ * is paid outside checkout).
+ */
+export function pointsForExchange(
+  lines: EarnedLines,
+  returned: { item_id: string; quantity: number }[],
+  newItemsAmount: BigNumberInput,
+  rate: number,
+  multiplier: number
+): number {
+  const drop = MathBN.max(0, MathBN.sub(returnedLinesAmount(lines, returned), newItemsAmount))
+  return pointsForAmount(drop, rate, multiplier)
 }

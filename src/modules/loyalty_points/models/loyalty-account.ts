@@ -15,6 +15,13 @@ export const LoyaltyAccount = model
       balance: model.number().default(0),
       /** Points earned but not yet available (return window still open). */
       pending: model.number().default(0),
+      /**
+       * The birthday the customer keeps in `metadata.birthday` ("MM-DD"), as last seen. Kept
+       * here, out of the shopper's reach, with the moment it last changed, for the 365-day rule.
+       */
+      birthday: model.text().nullable(),
+      /** When the birthday was changed (null when it was only ever set once). */
+      birthday_changed_at: model.dateTime().nullable(),
       metadata: model.json().nullable(),
     }
   )
@@ -24,4 +31,5 @@ export const LoyaltyAccount = model
       unique: true,
       where: "deleted_at IS NULL",
     },
+    { on: ["birthday"], where: "deleted_at IS NULL AND birthday IS NOT NULL" },
   ])

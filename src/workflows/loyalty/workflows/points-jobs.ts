@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AftersalesEvents } from "../../../types/events"
+import { remindExpiringPointsStep } from "../steps/remind-expiring-points"
 import { expirePointsStep, PointsJobStepInput, unlockPendingPointsStep } from "../steps/run-points-jobs"
 
 export const unlockPendingPointsWorkflowId = "unlock-pending-points"
@@ -16,7 +17,8 @@ export const unlockPendingPointsWorkflow = createWorkflow(
 
 /**
  * Job `points-expiry`: expires what remains of lots past their date, emits
- * `loyalty_points.expired` per entry; answers `{ expired_entries, expired_points, customers }`.
+ * `loyalty_points.expired` per entry, then reminds customers whose points expire within
+ * `expiry_reminder_days`; answers `{ expired_entries, expired_points, customers, reminded }`.
  */
 export const expirePointsWorkflow = createWorkflow(
   expirePointsWorkflowId,
@@ -26,10 +28,12 @@ export const expirePointsWorkflow = createWorkflow(
       written.map((e) => ({ id: e.id, customer_id: e.customer_id, points: -e.points }))
     )
     emitEventStep({ eventName: AftersalesEvents.POINTS_EXPIRED, data: events })
-    const summary = transform({ written }, ({ written }) => ({
+    const reminders = remindExpiringPointsStep(input)
+    const summary = transform({ written, reminders }, ({ written, reminders }) => ({
       expired_entries: written.length,
       expired_points: written.reduce((s, e) => s - e.points, 0),
       customers: new Set(written.map((e) => e.customer_id)).size,
+      reminded: reminders.reminded,
     }))
     return new WorkflowResponse(summary)
   }
