@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ChartBar } from "@medusajs/icons"
-import { Container, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
+import { Container, Heading, StatusBadge, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { RecentTable } from "../../components/recent-table"
 import { Stat } from "../../components/stat"
 import { WeeklyChart } from "../../components/weekly-chart"
 import { useAftersalesOverview } from "../../hooks/api/aftersales"
@@ -144,90 +145,52 @@ const AftersalesOverviewPage = () => {
         />
       </Container>
 
-      <Container className="flex flex-col gap-y-3 p-0">
-        <Heading level="h2" className="px-6 pt-4">
-          {k("recent_late")}
-        </Heading>
-        {data.recent.late_orders.length ? (
-          <Table data-testid="aftersales-table-late">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>{k("order")}</Table.HeaderCell>
-                <Table.HeaderCell>{k("stage")}</Table.HeaderCell>
-                <Table.HeaderCell>{k("detected")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {data.recent.late_orders.map((r) => (
-                <Table.Row key={`${r.order_id}-${r.stage}`}>
-                  <Table.Cell>
-                    <Link className="text-ui-fg-interactive" to={`/orders/${r.order_id}`}>
-                      {r.order_id}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <StatusBadge color="red">{t(`aftersales.common.delay_stage.${r.stage}`)}</StatusBadge>
-                  </Table.Cell>
-                  <Table.Cell>{formatDate(r.detected_at, i18n.language)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        ) : (
-          <Text size="small" className="text-ui-fg-subtle px-6 pb-4">
-            {k("none_late")}
-          </Text>
-        )}
-        <Heading level="h2" className="px-6 pt-2">
-          {k("recent_breached")}
-        </Heading>
-        {data.recent.breached_tickets.length ? (
-          <Table data-testid="aftersales-table-breached">
-            <Table.Body>
-              {data.recent.breached_tickets.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>
-                    <Link className="text-ui-fg-interactive" to={`/support/${r.id}`}>
-                      #{r.display_id} {r.subject}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>{formatDate(r.sla_breached_at, i18n.language)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        ) : (
-          <Text size="small" className="text-ui-fg-subtle px-6 pb-4">
-            {k("none_breached")}
-          </Text>
-        )}
-        <Heading level="h2" className="px-6 pt-2">
-          {k("recent_gestures")}
-        </Heading>
-        {data.recent.gestures.length ? (
-          <Table data-testid="aftersales-table-gestures">
-            <Table.Body>
-              {data.recent.gestures.map((g) => (
-                <Table.Row key={g.id}>
-                  <Table.Cell>
-                    <Link className="text-ui-fg-interactive" to={`/customers/${g.customer_id}`}>
-                      {t(`aftersales.common.gesture_kind.${g.kind}`)}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {g.kind === "points" ? g.amount : formatMoney(g.amount, g.currency_code, i18n.language)}
-                  </Table.Cell>
-                  <Table.Cell>{t(`aftersales.common.gesture_status.${g.status}`)}</Table.Cell>
-                  <Table.Cell>{formatDate(g.created_at, i18n.language)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        ) : (
-          <Text size="small" className="text-ui-fg-subtle px-6 pb-4">
-            {k("none_gestures")}
-          </Text>
-        )}
+      <Container className="flex flex-col gap-y-2 p-0 pb-2">
+        <RecentTable
+          testId="aftersales-table-late"
+          title={k("recent_late")}
+          empty={k("none_late")}
+          rows={data.recent.late_orders.map((r) => ({
+            key: `${r.order_id}-${r.stage}`,
+            cells: [
+              <Link className="text-ui-fg-interactive" to={`/orders/${r.order_id}`}>
+                {r.order_id}
+              </Link>,
+              <StatusBadge color="red">{t(`aftersales.common.delay_stage.${r.stage}`)}</StatusBadge>,
+              formatDate(r.detected_at, i18n.language),
+            ],
+          }))}
+        />
+        <RecentTable
+          testId="aftersales-table-breached"
+          title={k("recent_breached")}
+          empty={k("none_breached")}
+          rows={data.recent.breached_tickets.map((r) => ({
+            key: r.id,
+            cells: [
+              <Link className="text-ui-fg-interactive" to={`/support/${r.id}`}>
+                #{r.display_id} {r.subject}
+              </Link>,
+              formatDate(r.sla_breached_at, i18n.language),
+            ],
+          }))}
+        />
+        <RecentTable
+          testId="aftersales-table-gestures"
+          title={k("recent_gestures")}
+          empty={k("none_gestures")}
+          rows={data.recent.gestures.map((g) => ({
+            key: g.id,
+            cells: [
+              <Link className="text-ui-fg-interactive" to={`/customers/${g.customer_id}`}>
+                {t(`aftersales.common.gesture_kind.${g.kind}`)}
+              </Link>,
+              g.kind === "points" ? String(g.amount) : formatMoney(g.amount, g.currency_code, i18n.language),
+              t(`aftersales.common.gesture_status.${g.status}`),
+              formatDate(g.created_at, i18n.language),
+            ],
+          }))}
+        />
       </Container>
     </div>
   )
