@@ -129,7 +129,9 @@ const OrderAftersalesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
                   </Badge>
                 ) : (
                   <Badge size="2xsmall" color="grey" title={line.reason?.message}>
-                    {line.final_sale ? k("final_sale") : k("not_returnable")}
+                    {line.reason
+                      ? t(`aftersales.common.refusal.${line.reason.code}`, { defaultValue: k("not_returnable") })
+                      : k("not_returnable")}
                   </Badge>
                 )}
               </div>
