@@ -1,4 +1,5 @@
 import { birthdayBonusWorkflow, expirePointsWorkflow, unlockPendingPointsWorkflow } from "./loyalty"
+import { scanDelaysWorkflow } from "./delays"
 import { checkSlaBreachesWorkflow } from "./support"
 
 /**
@@ -11,6 +12,7 @@ export const AFTERSALES_JOBS = {
   "points-expiry": expirePointsWorkflow,
   "sla-check": checkSlaBreachesWorkflow,
   "birthdays": birthdayBonusWorkflow,
+  "delay-scan": scanDelaysWorkflow,
 } as const
 
 export type AftersalesJobName = keyof typeof AFTERSALES_JOBS
