@@ -18,6 +18,7 @@ import {
   createCommerceFixture,
   ProductSpec,
 } from "../../../integration-tests/helpers/commerce"
+import { seedLoyalty } from "./seed-loyalty"
 
 /** Every demo shopper logs in with this password. */
 export const DEMO_CUSTOMER_PASSWORD = "supersecret"
@@ -141,6 +142,7 @@ async function seedStore(container: MedusaContainer) {
       deliveredDaysAgo: o.deliveredDaysAgo,
     })
   }
+  await seedLoyalty(container, { customers: Object.values(customers) })
 }
 
 /** A shopper with a password login, as if they had signed up on the storefront. */
