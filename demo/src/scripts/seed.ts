@@ -11,6 +11,7 @@ import {
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
   createProductTypesWorkflow,
+  createReturnReasonsWorkflow,
   markOrderFulfillmentAsDeliveredWorkflow,
 } from "@medusajs/medusa/core-flows"
 import {
@@ -18,7 +19,9 @@ import {
   createCommerceFixture,
   ProductSpec,
 } from "../../../integration-tests/helpers/commerce"
+import { updateAftersalesSettingsWorkflow } from "medusa-aftersales/workflows"
 import { seedLoyalty } from "./seed-loyalty"
+import { SeededOrder, seedSupport } from "./seed-support"
 
 /** Every demo shopper logs in with this password. */
 export const DEMO_CUSTOMER_PASSWORD = "supersecret"
@@ -130,9 +133,10 @@ async function seedStore(container: MedusaContainer) {
     { email: "anna@example.com", items: [[v(7, 1), 2]], placedDaysAgo: 1 },
     { email: "lucas@example.com", items: [[v(0), 1], [v(5, 1), 1]], placedDaysAgo: 35, shippedDaysAgo: 34, deliveredDaysAgo: 31 },
   ]
+  const placed: SeededOrder[] = []
   for (const o of orders) {
     const shopper = shoppers.find((s) => s.email === o.email)!
-    await placeDemoOrder(container, fixture, {
+    const id = await placeDemoOrder(container, fixture, {
       customerId: customers[o.email],
       email: o.email,
       region: shopper.region,
@@ -141,8 +145,28 @@ async function seedStore(container: MedusaContainer) {
       shippedDaysAgo: o.shippedDaysAgo,
       deliveredDaysAgo: o.deliveredDaysAgo,
     })
+    placed.push({ id, email: o.email, placedDaysAgo: o.placedDaysAgo, shippedDaysAgo: o.shippedDaysAgo, deliveredDaysAgo: o.deliveredDaysAgo })
   }
+  await createReturnReasonsWorkflow(container).run({
+    input: {
+      data: [
+        { value: "damaged", label: "Arrived damaged" },
+        { value: "wrong_size", label: "Wrong size" },
+        { value: "changed_mind", label: "Changed my mind" },
+      ],
+    },
+  })
+  // Food is final sale; a change of mind earns an exchange or credit, not a refund.
+  await updateAftersalesSettingsWorkflow(container).run({
+    input: {
+      returns: {
+        overrides: [{ product_type_id: food.id, final_sale: true }],
+        reasons: { changed_mind: "exchange_only" },
+      },
+    },
+  })
   await seedLoyalty(container, { customers: Object.values(customers) })
+  await seedSupport(container, { customers, orders: placed })
 }
 
 /** A shopper with a password login, as if they had signed up on the storefront. */
