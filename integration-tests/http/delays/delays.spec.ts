@@ -191,6 +191,29 @@ medusaIntegrationTestRunner({
         expect(ticket.messages[0].body).toContain("depomuzdan")
       })
 
+      it("records a page of late orders at once: two scans at once still give one ticket and one email per order", async () => {
+        const placed = [await placeWatched(alice), await placeWatched(bob), await placeWatched(alice, "tr")]
+        for (const { order } of placed) {
+          await overdue(order.id, { ship: true })
+        }
+        // Pages of two: the three incidents are recorded in two transactions per run.
+        const run = async () => (await scanDelaysWorkflow(getContainer()).run({ input: { page_size: 2 } })).result
+        const [a, b] = await Promise.all([run(), run()])
+        expect(a.tickets_opened + b.tickets_opened).toEqual(3)
+        expect(a.failed + b.failed).toEqual(0)
+        expect(await scan()).toEqual(expect.objectContaining({ late: 0, tickets_opened: 0, failed: 0 }))
+
+        for (const { order } of placed) {
+          const tickets = await delayTickets(order.id)
+          expect(tickets.map((t: any) => t.idempotency_key)).toEqual([`delay:${order.id}:ship`])
+          const mails = await notifications().listNotifications({ template: "aftersales.delays.detected", resource_id: order.id } as any)
+          expect(mails).toHaveLength(1)
+          const incidents = await watches().listDelayIncidents({ order_id: order.id })
+          expect(incidents).toEqual([expect.objectContaining({ stage: "ship", cause: "not_shipped", ticket_id: tickets[0].id })])
+          expect(await watches().retrieveWatchByOrder(order.id)).toEqual(expect.objectContaining({ late_stage: "ship" }))
+        }
+      })
+
       it("counts the right stage only: shipped late but delivered in time, delivered, and not delivered in time", async () => {
         // Late to ship (found), then shipped and delivered before its delivery date: ship stage only.
         const { order: lateShip } = await placeWatched()

@@ -5,15 +5,18 @@ import {
   InjectTransactionManager,
   MedusaContext,
   MedusaError,
+  generateEntityId,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { DelayIncident, DelayWatch } from "./models"
+import { estimateNewDelivery } from "./promise"
 import {
   DelayChoice,
   DelayIncidentDTO,
   DelayStage,
   DelayWatchDTO,
   LateWatch,
+  RecordedLateIncident,
   RecordIncidentInput,
   ScanCursor,
   ScannedStage,
@@ -29,6 +32,12 @@ const STAGE_COLUMNS: Record<ScannedStage, { due: string; moved: string; flag: st
   ship: { due: "ship_by", moved: "shipped_at", flag: "ship_late_at" },
   // Not delivered counts only once shipped: an order not shipped is the ship stage's case.
   deliver: { due: "deliver_by", moved: "delivered_at", flag: "deliver_late_at", after: "shipped_at" },
+}
+
+/** Why a scanned stage broke. */
+const CAUSE_OF: Record<ScannedStage, "not_shipped" | "not_delivered"> = {
+  ship: "not_shipped",
+  deliver: "not_delivered",
 }
 
 const FLAG_OF: Record<DelayStage, string> = {
@@ -251,6 +260,120 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         updated_at: knex.fn.now(),
       })
     return { incident: incident as unknown as DelayIncidentDTO, created: true }
+  }
+
+  /**
+   * Records the broken `stage` promise of a page of late watches at once, in one transaction:
+   * the watches are locked (in id order, so two scans cannot deadlock) and checked again to
+   * still be open, unmoved, unreported and due at `now`; one multi-row insert writes their
+   * incidents, the unique index of order and stage skipping any recorded meanwhile; one update
+   * marks the watches of the incidents written, with the new estimate as delivery promise.
+   * Answers only the incidents this call wrote, with what compensation needs to revert each.
+   */
+  @InjectManager()
+  async recordLateIncidents(
+    stage: ScannedStage,
+    watchIds: string[],
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedLateIncident[]> {
+    if (!watchIds.length) {
+      return []
+    }
+    return this.recordLateIncidents_(stage, watchIds, now, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordLateIncidents_(
+    stage: ScannedStage,
+    watchIds: string[],
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedLateIncident[]> {
+    const col = STAGE_COLUMNS[stage]
+    const knex = knexOf(sharedContext)
+    // Another scan, a movement or a cancel may have come since the page was read: the lock
+    // waits for it, and the predicate is evaluated again on the row it left.
+    const watches: {
+      id: string
+      order_id: string
+      ship_by: Date
+      deliver_by: Date
+      shipped_at: Date | null
+      late_stage: DelayStage | null
+    }[] = await knex(WATCH)
+      .select("id", "order_id", "ship_by", "deliver_by", "shipped_at", "late_stage")
+      .whereIn("id", watchIds)
+      .whereNull("deleted_at")
+      .where("status", "open")
+      .whereNull(col.moved)
+      .whereNull(col.flag)
+      .where(col.due, "<=", now)
+      .modify((q) => {
+        if (col.after) {
+          q.whereNotNull(col.after)
+        }
+      })
+      .orderBy("id")
+      .forUpdate()
+    if (!watches.length) {
+      return []
+    }
+    const rows = watches.map((w) => ({
+      id: generateEntityId(undefined, "dlyi"),
+      watch_id: w.id,
+      order_id: w.order_id,
+      stage,
+      cause: CAUSE_OF[stage],
+      detected_at: now,
+      new_estimate: estimateNewDelivery(
+        { ship_by: new Date(w.ship_by), deliver_by: new Date(w.deliver_by) },
+        stage,
+        CAUSE_OF[stage],
+        now
+      ),
+    }))
+    // The partial unique index of order and stage is the arbiter, as in `recordIncident`.
+    const inserted: DelayIncidentDTO[] = await knex(INCIDENT)
+      .insert(rows)
+      .onConflict(knex.raw("(??, ??) where ?? is null", ["order_id", "stage", "deleted_at"]))
+      .ignore()
+      .returning([
+        "id",
+        "watch_id",
+        "order_id",
+        "stage",
+        "cause",
+        "detected_at",
+        "new_estimate",
+        "ticket_id",
+        "choice",
+        "chosen_at",
+        "gesture_id",
+      ])
+    if (!inserted.length) {
+      return []
+    }
+    await knex(WATCH)
+      .updateFrom(INCIDENT)
+      .whereIn(`${INCIDENT}.id`, inserted.map((i) => i.id))
+      .where(`${INCIDENT}.watch_id`, knex.ref(`${WATCH}.id`))
+      .update({
+        [col.flag]: now,
+        late_stage: stage,
+        // The customer is told the new date: from now on that is the delivery promise.
+        deliver_by: knex.raw("greatest(??, ??)", [`${WATCH}.deliver_by`, `${INCIDENT}.new_estimate`]),
+        updated_at: knex.fn.now(),
+      })
+    const byId = new Map(watches.map((w) => [w.id, w]))
+    return inserted.map((incident) => {
+      const watch = byId.get(incident.watch_id)!
+      return {
+        incident,
+        shipped: !!watch.shipped_at,
+        previous: { late_stage: watch.late_stage, deliver_by: new Date(watch.deliver_by) },
+      }
+    })
   }
 
   /**

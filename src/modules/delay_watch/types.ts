@@ -86,5 +86,14 @@ export type RecordIncidentInput = {
   detected_at?: Date
 }
 
+/** An incident written by `DelayWatchService.recordLateIncidents`. */
+export type RecordedLateIncident = {
+  incident: DelayIncidentDTO
+  /** The order had shipped: a cancel can no longer be offered. */
+  shipped: boolean
+  /** The watch as it was before, for `revertIncident`. */
+  previous: { late_stage: DelayStage | null; deliver_by: Date }
+}
+
 /** A movement of an order's goods; each time is kept once (the first one reported). */
 export type WatchMovement = "fulfilled" | "shipped" | "delivered"

@@ -1,8 +1,10 @@
+import type { DelayContext } from "./steps/load-delay-context"
 import type {
   CarrierException,
   DelayCause,
   DelayChoice,
   DelayStage,
+  RecordedLateIncident,
 } from "../../modules/delay_watch/types"
 
 export type { CarrierException, DelayCause, DelayChoice, DelayStage }
@@ -28,9 +30,17 @@ export type DetectOrderDelayOutput = {
   ticket_id: string | null
 }
 
+/** Input of `announceDelayIncidentWorkflow`: an incident the scan recorded in bulk. */
+export type AnnounceDelayIncidentInput = {
+  /** What `recordLateIncidents` answered for it. */
+  recorded: RecordedLateIncident
+  /** The order's customer, email and language, loaded for the whole page at once. */
+  context: DelayContext
+}
+
 /** Input of `scanDelaysWorkflow`. */
 export type ScanDelaysInput = {
-  /** Rows read per query (keyset page). */
+  /** Rows read per query (keyset page), and incidents recorded per transaction. */
   page_size?: number
   /** Most late orders acted on in one run; the rest are found by the next run. */
   max_late?: number

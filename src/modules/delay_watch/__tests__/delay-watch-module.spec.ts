@@ -165,6 +165,48 @@ moduleIntegrationTestRunner<DelayWatchService>({
       })
     })
 
+    describe("recordLateIncidents", () => {
+      it("records a page once when two scans and a single record race, and skips watches no longer late", async () => {
+        const ids: string[] = []
+        for (let i = 0; i < 12; i++) {
+          ids.push((await watchFor(`order_bulk_${i}`, 3 * DAY + i * HOUR)).id)
+        }
+        // Shipped between the read and the record: no longer late to ship.
+        await service.recordMovement("order_bulk_0", "shipped", new Date())
+        const now = new Date()
+        const [a, b, single] = await Promise.all([
+          service.recordLateIncidents("ship", ids, now),
+          service.recordLateIncidents("ship", [...ids].reverse(), now),
+          service.recordIncident({ order_id: "order_bulk_5", stage: "ship", cause: "not_shipped", new_estimate: new Date() }),
+        ])
+        const written = [...a, ...b].map((r) => r.incident.order_id).concat(single.created ? ["order_bulk_5"] : [])
+        expect(written.sort()).toEqual(ids.slice(1).map((_, i) => `order_bulk_${i + 1}`).sort())
+        const incidents = await service.listDelayIncidents({ stage: "ship" }, { take: 100 })
+        expect(incidents).toHaveLength(11)
+        expect(new Set(incidents.map((i) => i.order_id)).size).toEqual(11)
+        expect(incidents.map((i) => i.order_id)).not.toContain("order_bulk_0")
+
+        const [first] = a.length ? a : b
+        expect(first.incident).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^dlyi_/), stage: "ship", cause: "not_shipped", ticket_id: null })
+        )
+        expect(first.previous.late_stage).toBeNull()
+        const watch = await service.retrieveWatchByOrder(first.incident.order_id)
+        expect(watch).toEqual(expect.objectContaining({ late_stage: "ship" }))
+        expect(new Date(watch!.ship_late_at!)).toEqual(now)
+        // The new estimate became the delivery promise, never earlier than the old one.
+        expect(new Date(watch!.deliver_by)).toEqual(new Date(first.incident.new_estimate))
+        expect(new Date(watch!.deliver_by).getTime()).toBeGreaterThanOrEqual(new Date(first.previous.deliver_by).getTime())
+        expect(await service.listLateWatches("ship", { now: new Date(), limit: 100 })).toEqual([])
+
+        // Nothing left to record; a reverted incident is recorded again.
+        expect(await service.recordLateIncidents("ship", ids, new Date())).toEqual([])
+        await service.revertIncident(first.incident.id, first.previous)
+        const again = await service.recordLateIncidents("ship", ids, new Date())
+        expect(again.map((r) => r.incident.order_id)).toEqual([first.incident.order_id])
+      })
+    })
+
     describe("recordChoice", () => {
       it("lets waiting turn into a cancel, never the other way", async () => {
         await watchFor("order_choice", 3 * DAY)

@@ -15,7 +15,7 @@ export type FindLateWatchesStepInput = {
 }
 
 /** One broken promise to act on. */
-export type LateOrder = { order_id: string; stage: ScannedStage }
+export type LateOrder = { watch_id: string; order_id: string; stage: ScannedStage }
 
 /** The late orders found, oldest promise first per stage. */
 export type FindLateWatchesStepOutput = { enabled: boolean; late: LateOrder[] }
@@ -47,7 +47,7 @@ export const findLateWatchesStep = createStep(
           limit: Math.min(pageSize, max - late.length),
         })
         for (const w of page) {
-          late.push({ order_id: w.order_id, stage })
+          late.push({ watch_id: w.id, order_id: w.order_id, stage })
         }
         if (page.length < pageSize) {
           break

@@ -1,3 +1,4 @@
+export * from "./adopt-delay-incident"
 export * from "./attach-incident-ticket"
 export * from "./close-delay-watch"
 export * from "./detect-late-orders"

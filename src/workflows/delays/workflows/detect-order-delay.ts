@@ -1,18 +1,11 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { renderNotification } from "../../../notifications/render"
-import { AftersalesEvents } from "../../../types/events"
-import { sendAftersalesNotificationStep } from "../../notifications"
-import { createSupportTicketWorkflow } from "../../support"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 // Each step from its own file: the steps barrel holds detect-late-orders, which runs this workflow.
-import { attachIncidentTicketStep } from "../steps/attach-incident-ticket"
 import { loadDelayContextStep } from "../steps/load-delay-context"
 import { recordDelayIncidentStep } from "../steps/record-delay-incident"
 import { DetectOrderDelayInput, DetectOrderDelayOutput } from "../types"
+import { announceDelay } from "./announce-delay"
 
 export const detectOrderDelayWorkflowId = "detect-order-delay"
-
-const TEMPLATE = "aftersales.delays.detected"
 
 /**
  * Acts on one broken promise of an order, once per order and stage: records the incident with
@@ -28,74 +21,7 @@ export const detectOrderDelayWorkflow = createWorkflow(
     const context = loadDelayContextStep({ order_id: input.order_id })
     const recorded = recordDelayIncidentStep(input)
 
-    const message = transform({ context, recorded, input }, ({ context, recorded, input }) => {
-      const data = {
-        order_number: context.display_id,
-        stage: input.stage,
-        cause: input.cause,
-        new_estimate: new Date(recorded.incident.new_estimate).toISOString(),
-        can_cancel: !recorded.shipped,
-      }
-      return { data, content: renderNotification(TEMPLATE, context.locale, { ...data, ticket_id: "-" }) }
-    })
-
-    const ticket = when(
-      "delay-open-ticket",
-      { recorded, context },
-      ({ recorded, context }) => recorded.created && !!context.customer_id
-    ).then(() => {
-      const ticketInput = transform({ input, context, message }, ({ input, context, message }) => ({
-        customer_id: context.customer_id as string,
-        order_id: input.order_id,
-        category: "delay" as const,
-        priority: "high" as const,
-        channel: "system" as const,
-        source: "proactive" as const,
-        subject: message.content.subject,
-        message: { author_type: "system" as const, body: message.content.text },
-        idempotency_key: `delay:${input.order_id}:${input.stage}`,
-      }))
-      const opened = createSupportTicketWorkflow.runAsStep({ input: ticketInput })
-      const attach = transform({ recorded, opened }, ({ recorded, opened }) => ({
-        incident_id: recorded.incident.id,
-        ticket_id: opened.id,
-      }))
-      attachIncidentTicketStep(attach)
-      return opened
-    })
-
-    when(
-      "delay-notify-customer",
-      { recorded, context },
-      ({ recorded, context }) => recorded.created && !!context.email
-    ).then(() => {
-      const notification = transform(
-        { input, context, message, ticket },
-        ({ input, context, message, ticket }) => ({
-          template: TEMPLATE,
-          to: context.email as string,
-          locale: context.locale,
-          data: { ...message.data, ticket_id: ticket?.id ?? null },
-          idempotency_key: `delay:${input.order_id}:${input.stage}:notify`,
-          resource_id: input.order_id,
-          resource_type: "order",
-          receiver_id: context.customer_id ?? undefined,
-        })
-      )
-      sendAftersalesNotificationStep(notification)
-    })
-
-    when("delay-announce", { recorded }, ({ recorded }) => recorded.created).then(() => {
-      const event = transform({ recorded, input, ticket }, ({ recorded, input, ticket }) => ({
-        id: recorded.watch_id,
-        order_id: input.order_id,
-        stage: input.stage,
-        ticket_id: ticket?.id ?? null,
-      }))
-      emitEventStep({ eventName: AftersalesEvents.ORDER_DELAY_DETECTED, data: event }).config({
-        name: "emit-order-delay-detected",
-      })
-    })
+    const ticket = announceDelay({ input, context, recorded })
 
     const result = transform({ recorded, ticket }, ({ recorded, ticket }): DetectOrderDelayOutput => ({
       incident_id: recorded.incident.id,

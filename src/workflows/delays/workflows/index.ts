@@ -1,3 +1,4 @@
+export * from "./announce-delay-incident"
 export * from "./choose-delay-option"
 export * from "./close-delay-watch"
 export * from "./detect-order-delay"

@@ -6,15 +6,19 @@ export const scanDelaysWorkflowId = "scan-delays"
 
 /**
  * The `delay-scan` job: finds the orders whose ship or delivery promise broke (an indexed,
- * keyset-paged read whose cost follows the late orders) and acts on each once. Running it
- * twice, or after missed runs, opens no second ticket. Answers what it did.
+ * keyset-paged read whose cost follows the late orders), records their incidents a page per
+ * transaction and acts on each incident it recorded. Running it twice, at once or after
+ * missed runs, opens no second ticket. Answers what it did.
  */
 export const scanDelaysWorkflow = createWorkflow(
   scanDelaysWorkflowId,
   (input: ScanDelaysInput) => {
     const found = findLateWatchesStep(input)
-    const late = transform({ found }, ({ found }) => found.late)
-    const done = detectLateOrdersStep(late)
+    const detectInput = transform({ found, input }, ({ found, input }) => ({
+      late: found.late,
+      page_size: input.page_size,
+    }))
+    const done = detectLateOrdersStep(detectInput)
     const summary = transform({ found, done }, ({ found, done }): ScanDelaysOutput => ({
       enabled: found.enabled,
       scanned: found.late.length,
