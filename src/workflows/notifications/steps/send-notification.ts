@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Locale } from "../../../notifications/locale"
 import { renderNotification } from "../../../notifications/render"
@@ -36,7 +36,7 @@ export const sendAftersalesNotificationStep = createStep(
   sendAftersalesNotificationStepId,
   async (input: SendAftersalesNotificationStepInput, { container }) => {
     const notifications = container.resolve(Modules.NOTIFICATION)
-    const logger = container.resolve("logger")
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const content = renderNotification(input.template, input.locale, input.data)
     try {
       const [sent] = await notifications.createNotifications([
