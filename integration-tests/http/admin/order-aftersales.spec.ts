@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser } from "../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
+import { readUntil } from "../../helpers/eventually"
 import { createShopper } from "../../helpers/store"
 
 jest.setTimeout(120 * 1000)
@@ -28,13 +29,10 @@ medusaIntegrationTestRunner({
         )
 
         // order.placed subscribers (points, delivery promise) run after the response.
-        let body: any
-        for (let i = 0; i < 40; i++) {
-          const res = await api.get(`/admin/orders/${order.id}/aftersales`, { headers: admin.headers })
-          body = res.data
-          if (body.loyalty.points_earned > 0 && body.delay) break
-          await new Promise((r) => setTimeout(r, 250))
-        }
+        const { data: body } = await readUntil(
+          () => api.get(`/admin/orders/${order.id}/aftersales`, { headers: admin.headers }),
+          (res: any) => res.data.loyalty.points_earned > 0 && !!res.data.delay
+        )
 
         expect(body).toEqual(
           expect.objectContaining({

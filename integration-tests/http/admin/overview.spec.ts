@@ -1,15 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminUser } from "../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
+import { readUntil } from "../../helpers/eventually"
 import { createShopper } from "../../helpers/store"
 
 jest.setTimeout(180 * 1000)
-
-const waitFor = async (check: () => Promise<boolean>) => {
-  for (let i = 0; i < 40 && !(await check()); i++) {
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -69,12 +64,10 @@ medusaIntegrationTestRunner({
         await api.post(`/store/support-tickets/${ticket.id}/rating`, { score: 4 }, { headers: shopper.headers })
 
         // Points are earned by an order.placed subscriber, after the response.
-        await waitFor(async () => {
-          const { data } = await api.get(`/admin/customers/${shopper.customerId}/loyalty`, {
-            headers: admin.headers,
-          })
-          return data.transactions?.filter((t: any) => t.type === "earn").length === 2
-        })
+        await readUntil(
+          () => api.get(`/admin/customers/${shopper.customerId}/loyalty`, { headers: admin.headers }),
+          (res: any) => res.data.transactions?.filter((t: any) => t.type === "earn").length === 2
+        )
 
         // The same figures, computed from the records through the admin API.
         const { data: account } = await api.get(`/admin/customers/${shopper.customerId}/loyalty`, {

@@ -7,6 +7,7 @@ import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
 import { scanDelaysWorkflow } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
+import { readUntil } from "../../helpers/eventually"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
 import { createShopper } from "../../helpers/store"
 
@@ -15,17 +16,6 @@ jest.setTimeout(120 * 1000)
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 const SECRET = "test-carrier-secret-0123456789"
-
-/** Polls until `done` holds (events reach subscribers asynchronously). */
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms
-  let value = await read()
-  while (!done(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 150))
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -56,7 +46,7 @@ medusaIntegrationTestRunner({
         region,
         items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
       })
-      const watch = await eventually(() => watches().retrieveWatchByOrder(order.id), (w) => !!w)
+      const watch = await readUntil(() => watches().retrieveWatchByOrder(order.id), (w) => !!w)
       expect(watch).not.toBeNull()
       return { order, watch: watch! }
     }
@@ -101,13 +91,13 @@ medusaIntegrationTestRunner({
         },
         { headers: admin.headers }
       )
-      await eventually(() => watches().retrieveWatchByOrder(orderId), (w) => !!w?.shipped_at)
+      await readUntil(() => watches().retrieveWatchByOrder(orderId), (w) => !!w?.shipped_at)
       return { fulfillmentId, trackingNumber }
     }
 
     async function deliver(orderId: string, fulfillmentId: string) {
       await api.post(`/admin/orders/${orderId}/fulfillments/${fulfillmentId}/mark-as-delivered`, {}, { headers: admin.headers })
-      await eventually(() => watches().retrieveWatchByOrder(orderId), (w) => w?.status === "closed")
+      await readUntil(() => watches().retrieveWatchByOrder(orderId), (w) => w?.status === "closed")
     }
 
     describe("the promise on order.placed", () => {
@@ -317,7 +307,7 @@ medusaIntegrationTestRunner({
         expect(refunds).toHaveLength(1)
         expect(Number(refunds[0].amount)).toEqual(Number(order.total))
         expect(Number(order.total)).toEqual(60)
-        await eventually(() => watches().retrieveWatchByOrder(order.id), (w) => w?.status === "closed")
+        await readUntil(() => watches().retrieveWatchByOrder(order.id), (w) => w?.status === "closed")
         const [incident] = await watches().listDelayIncidents({ order_id: order.id })
         expect(incident.choice).toEqual("cancel")
 

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdminUser } from "../../helpers/admin"
+import { eventually } from "../../helpers/eventually"
 import {
   addPaymentSession,
   CommerceFixture,
@@ -27,21 +28,6 @@ import {
 jest.setTimeout(180 * 1000)
 
 const DAY = 24 * 60 * 60 * 1000
-
-/** Polls until `check` stops throwing (subscribers run after the response). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10000): Promise<T> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      return await check()
-    } catch (e) {
-      if (Date.now() - start > timeoutMs) {
-        throw e
-      }
-      await new Promise((r) => setTimeout(r, 150))
-    }
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createAdminUser } from "../../helpers/admin"
+import { eventually } from "../../helpers/eventually"
 import {
   addPaymentSession,
   CommerceFixture,
@@ -21,21 +22,6 @@ import {
 jest.setTimeout(120 * 1000)
 
 const DAY = 24 * 60 * 60 * 1000
-
-/** Polls until `check` stops throwing (subscribers run after the response). */
-async function eventually<T>(check: () => Promise<T>, timeoutMs = 10000): Promise<T> {
-  const start = Date.now()
-  for (;;) {
-    try {
-      return await check()
-    } catch (e) {
-      if (Date.now() - start > timeoutMs) {
-        throw e
-      }
-      await new Promise((r) => setTimeout(r, 150))
-    }
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { AftersalesEvents } from "../../../src/types/events"
 import { AftersalesModules } from "../../../src/types/modules"
 import { createAdminUser } from "../../helpers/admin"
+import { readUntil } from "../../helpers/eventually"
 import {
   CommerceFixture,
   completeCart,
@@ -23,17 +24,6 @@ const errorOf = (p: Promise<unknown>) =>
     },
     (e: any) => e.response
   )
-
-/** Polls until `check` passes (subscribers run after the request answers). */
-async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms
-  let last = await read()
-  while (!check(last) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 200))
-    last = await read()
-  }
-  return last
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -109,7 +99,7 @@ medusaIntegrationTestRunner({
         await eventBus.emit({ name: AftersalesEvents.TICKET_RESOLVED, data: payload })
         await eventBus.emit({ name: AftersalesEvents.TICKET_RESOLVED, data: payload })
         const notifications = getContainer().resolve(Modules.NOTIFICATION)
-        const resolvedMails = await eventually(
+        const resolvedMails = await readUntil(
           () => notifications.listNotifications({ template: "aftersales.support.resolved", receiver_id: alice.customerId }),
           (n) => n.length > 0
         )
@@ -119,7 +109,7 @@ medusaIntegrationTestRunner({
         expect((await gestureList(`customer_id=${alice.customerId}`)).count).toEqual(1)
         expect(await promotions().listPromotions({ code: gestures[0].code })).toHaveLength(1)
 
-        const issuedMails = await eventually(
+        const issuedMails = await readUntil(
           () => notifications.listNotifications({ template: "aftersales.gestures.issued", receiver_id: alice.customerId }),
           (n) => n.length > 0
         )
@@ -178,7 +168,7 @@ medusaIntegrationTestRunner({
         expect(twice.type).not.toEqual("order")
         expect(twice.message ?? twice.error?.message).toMatch(/limit|redeemed|exceed/i)
 
-        const redeemed = await eventually(
+        const redeemed = await readUntil(
           () => gestureList(`ticket_id=${ticket.id}`),
           (l) => l.gestures[0].status === "redeemed"
         )
