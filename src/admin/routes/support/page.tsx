@@ -11,7 +11,7 @@ import {
   Text,
   useDataTable,
 } from "@medusajs/ui"
-import { useMemo } from "react"
+import { useEffect, useMemo, useState } from "react"
 import { useTranslation } from "react-i18next"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { PriorityBadge, SlaBadge, TicketStatusBadge } from "../../components/support/ticket-badges"
@@ -30,6 +30,10 @@ const PAGE_SIZE = 20
 /** The query parameters the inbox keeps in the URL, so a filtered view can be linked to. */
 const FILTER_KEYS = ["status", "category", "priority", "source", "breached"] as const
 
+/** The chosen filter values in the URL. */
+const fromUrl = (params: URLSearchParams): DataTableFilteringState =>
+  Object.fromEntries(FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])))
+
 const columnHelper = createDataTableColumnHelper<AdminSupportTicket>()
 const filterHelper = createDataTableFilterHelper<AdminSupportTicket>()
 
@@ -40,30 +44,42 @@ const SupportInboxPage = () => {
   const navigate = useNavigate()
   const [searchParams, setSearchParams] = useSearchParams()
 
-  const filtering = useMemo(() => {
-    const state: DataTableFilteringState = {}
-    for (const key of FILTER_KEYS) {
-      const value = searchParams.get(key)
-      if (value) state[key] = value
-    }
-    return state
-  }, [searchParams])
+  // The filter bar's state: a filter just added from the menu has no value yet (null) and
+  // must stay on screen until one is picked, so this is React state; only chosen values go
+  // to the URL (a filtered view can be linked to) and to the query.
+  const [filtering, setFiltering] = useState<DataTableFilteringState>(() => fromUrl(searchParams))
+  const urlFilters = FILTER_KEYS.map((key) => searchParams.get(key) ?? "").join("|")
+  useEffect(() => {
+    // A link to another filtered view while this page is open (e.g. from the overview).
+    setFiltering((current) => {
+      const pending = Object.fromEntries(Object.entries(current).filter(([, v]) => v == null))
+      return { ...pending, ...fromUrl(searchParams) }
+    })
+  }, [urlFilters])
+  const chosen = Object.fromEntries(
+    Object.entries(filtering).filter(([, value]) => typeof value === "string" && value)
+  ) as Partial<SupportTicketListQuery>
   const search = searchParams.get("q") ?? ""
   // Set by links from a customer or an order (not in the filter menu): one customer's tickets.
   const customerId = searchParams.get("customer_id") ?? undefined
   const orderId = searchParams.get("order_id") ?? undefined
   const pageIndex = Math.max(0, Number(searchParams.get("page") ?? 0) || 0)
 
-  // One writer for the URL: any change of filter or search starts again at the first page.
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(searchParams)
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value)
-      else next.delete(key)
-    }
-    if (!keepPage) next.delete("page")
-    setSearchParams(next, { replace: true })
-  }
+  // The table may report a page reset and a filter change in one event: each write starts
+  // from the latest URL, and any change of filter or search starts again at the first page.
+  const update = (patch: Record<string, string | undefined>, keepPage = false) =>
+    setSearchParams(
+      (previous) => {
+        const next = new URLSearchParams(previous)
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value)
+          else next.delete(key)
+        }
+        if (!keepPage) next.delete("page")
+        return next
+      },
+      { replace: true }
+    )
 
   const query: SupportTicketListQuery = {
     limit: PAGE_SIZE,
@@ -71,7 +87,7 @@ const SupportInboxPage = () => {
     ...(search ? { q: search } : {}),
     ...(customerId ? { customer_id: customerId } : {}),
     ...(orderId ? { order_id: orderId } : {}),
-    ...(filtering as Partial<SupportTicketListQuery>),
+    ...chosen,
   }
   const { data, isPending, isError } = useSupportTickets(query)
 
@@ -167,8 +183,14 @@ const SupportInboxPage = () => {
     filters,
     filtering: {
       state: filtering,
-      onFilteringChange: (state) =>
-        update(Object.fromEntries(FILTER_KEYS.map((key) => [key, state[key] as string | undefined]))),
+      onFilteringChange: (state) => {
+        setFiltering(state)
+        update(
+          Object.fromEntries(
+            FILTER_KEYS.map((key) => [key, typeof state[key] === "string" ? (state[key] as string) : undefined])
+          )
+        )
+      },
     },
     search: { state: search, onSearchChange: (q) => update({ q }) },
     pagination: {
@@ -193,7 +215,9 @@ const SupportInboxPage = () => {
             </Text>
           </div>
           <div className="flex items-center gap-x-2">
-            <DataTable.FilterMenu tooltip={k("filters.add")} />
+            <div data-testid="aftersales-support-filter-menu">
+              <DataTable.FilterMenu tooltip={k("filters.add")} />
+            </div>
             <DataTable.Search placeholder={k("filters.search")} />
           </div>
         </DataTable.Toolbar>
