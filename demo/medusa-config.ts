@@ -20,7 +20,9 @@ module.exports = defineConfig({
     cookieOptions: { secure: process.env.DEMO_SECURE_COOKIES === "true" },
   },
   admin: {
-    backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+    // Same origin as the page: the admin then works on whatever port the store runs on
+    // (the browser tests start it on a free one).
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
   plugins: [
     {

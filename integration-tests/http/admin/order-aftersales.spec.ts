@@ -46,6 +46,7 @@ medusaIntegrationTestRunner({
             tickets: [
               expect.objectContaining({
                 id: expect.stringMatching(/^stkt_/),
+                number: "#1001",
                 subject: "Torn seam",
                 category: "damaged",
                 status: "open",

@@ -54,7 +54,7 @@ const OrderAftersalesWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
             {data.tickets.map((ticket) => (
               <div key={ticket.id} className="flex items-center justify-between gap-x-2">
                 <Link to={`/support/${ticket.id}`} className="text-ui-fg-interactive txt-small">
-                  #{ticket.display_id} {ticket.subject}
+                  {ticket.number} {ticket.subject}
                 </Link>
                 <div className="flex gap-x-1">
                   {ticket.sla_breached_at && <Badge size="2xsmall" color="red">{k("sla_breached")}</Badge>}

@@ -25,6 +25,8 @@ export interface AdminOrderAftersalesResponse {
   tickets: {
     id: string
     display_id: number
+    /** The number people quote, e.g. `#1001`. */
+    number: string
     subject: string
     category: string
     status: string

@@ -62,7 +62,7 @@ export interface AdminAftersalesOverviewResponse {
   series: OverviewWeek[]
   recent: {
     late_orders: { order_id: string; stage: string; detected_at: string; ticket_id: string | null }[]
-    breached_tickets: { id: string; display_id: number; subject: string; sla_breached_at: string }[]
+    breached_tickets: { id: string; number: string; subject: string; sla_breached_at: string }[]
     gestures: { id: string; kind: string; status: string; amount: number; currency_code: string; customer_id: string; created_at: string }[]
   }
 }

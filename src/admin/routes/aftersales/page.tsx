@@ -169,7 +169,7 @@ const AftersalesOverviewPage = () => {
             key: r.id,
             cells: [
               <Link className="text-ui-fg-interactive" to={`/support/${r.id}`}>
-                #{r.display_id} {r.subject}
+                {r.number} {r.subject}
               </Link>,
               formatDate(r.sla_breached_at, i18n.language),
             ],

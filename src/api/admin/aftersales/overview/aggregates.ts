@@ -8,6 +8,7 @@ import {
   OverviewWeek,
 } from "../../../../types/http/overview"
 import { AftersalesModules } from "../../../../types/modules"
+import { ticketNumber } from "../../support-tickets/helpers"
 
 const WEEKS = 12
 
@@ -221,7 +222,11 @@ export async function computeOverview(
     series: weeks,
     recent: {
       late_orders: (recentLate as any[]).map((r) => ({ ...r, detected_at: new Date(r.detected_at).toISOString() })),
-      breached_tickets: (recentBreached as any[]).map((r) => ({ ...r, sla_breached_at: new Date(r.sla_breached_at).toISOString() })),
+      breached_tickets: (recentBreached as any[]).map(({ display_id, ...r }) => ({
+        ...r,
+        number: ticketNumber(display_id),
+        sla_breached_at: new Date(r.sla_breached_at).toISOString(),
+      })),
       gestures: (recentGestures as any[]).map((r) => ({ ...r, amount: Number(r.amount), created_at: new Date(r.created_at).toISOString() })),
     },
   }

@@ -6,6 +6,7 @@ import LoyaltyPointsModuleService from "../../../../../modules/loyalty_points/se
 import SupportModuleService from "../../../../../modules/support/service"
 import { AdminOrderAftersalesResponse } from "../../../../../types/http/order-aftersales"
 import { AftersalesModules } from "../../../../../types/modules"
+import { ticketNumber } from "../../../support-tickets/helpers"
 import { getReturnOptions } from "../../../../../workflows/returns"
 
 /**
@@ -67,6 +68,7 @@ export const GET = async (
     tickets: tickets.map((t) => ({
       id: t.id,
       display_id: t.display_id,
+      number: ticketNumber(t.display_id),
       subject: t.subject,
       category: t.category,
       status: t.status,
