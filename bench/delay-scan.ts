@@ -17,12 +17,12 @@
  * RSS growth over the start, not the process with its seeded rows), and the 100 k / 10 k
  * ratio. A first, unprinted run on 2 k watches warms the code paths up.
  */
-import { MedusaApp, MedusaAppMigrateUp, MedusaModule } from "@medusajs/framework/modules-sdk"
-import { ContainerRegistrationKeys, createPgConnection, generateEntityId } from "@medusajs/framework/utils"
-import path from "path"
+import { MedusaModule } from "@medusajs/framework/modules-sdk"
+import { generateEntityId } from "@medusajs/framework/utils"
 import DelayWatchService from "../src/modules/delay_watch/service"
 import { SCANNED_STAGES, ScanCursor } from "../src/modules/delay_watch/types"
 import { AftersalesModules } from "../src/types/modules"
+import { bootModule, Knex } from "./boot-module"
 
 const LATE = 1_000
 const SIZES = [10_000, 100_000]
@@ -30,31 +30,8 @@ const PAGE = 500
 const HOUR = 60 * 60 * 1000
 const DB = "aftersales_delay_bench"
 
-type Knex = ReturnType<typeof createPgConnection>
-
 async function main() {
-  const base = process.env.DATABASE_URL
-  if (!base) {
-    throw new Error("DATABASE_URL is not set: run through scripts/with-postgres.mjs (see the top of this file)")
-  }
-  const admin = createPgConnection({ clientUrl: base })
-  await admin.raw("DROP DATABASE IF EXISTS aftersales_delay_bench")
-  await admin.raw("CREATE DATABASE aftersales_delay_bench")
-  await admin.destroy()
-  const clientUrl = base.replace(/\/[^/]*$/, `/${DB}`)
-
-  const modulesConfig = {
-    [AftersalesModules.DELAY_WATCH]: {
-      resolve: path.join(__dirname, "..", "src", "modules", "delay_watch"),
-      options: { database: { clientUrl } },
-    },
-  }
-  const pg = createPgConnection({ clientUrl })
-  const injectedDependencies = { [ContainerRegistrationKeys.PG_CONNECTION]: pg }
-  await MedusaAppMigrateUp({ modulesConfig, injectedDependencies })
-  const app = await MedusaApp({ modulesConfig, injectedDependencies })
-  await app.onApplicationStart()
-  const service = app.modules[AftersalesModules.DELAY_WATCH] as unknown as DelayWatchService
+  const { app, pg, service } = await bootModule<DelayWatchService>(AftersalesModules.DELAY_WATCH, "delay_watch", DB)
 
   await seed(pg, 2 * LATE)
   await scan(service)

@@ -14,11 +14,9 @@
  * and prints the median and p95. For contrast it also times the full-ledger audit
  * (`sumLedger`), which does grow with the ledger. Last line: the 1 M / 10 k ratio of medians.
  */
-import { MedusaApp, MedusaAppMigrateUp } from "@medusajs/framework/modules-sdk"
-import { ContainerRegistrationKeys, createPgConnection } from "@medusajs/framework/utils"
-import path from "path"
 import LoyaltyPointsService from "../src/modules/loyalty_points/service"
 import { AftersalesModules } from "../src/types/modules"
+import { bootModule, Knex } from "./boot-module"
 
 const SIZES = [10_000, 100_000, 1_000_000]
 const READS = 300
@@ -27,31 +25,8 @@ const BUDGET_MS = 5
 const DB = "aftersales_loyalty_bench"
 const CUSTOMER = "cus_bench_loyalty"
 
-type Knex = ReturnType<typeof createPgConnection>
-
 async function main() {
-  const base = process.env.DATABASE_URL
-  if (!base) {
-    throw new Error("DATABASE_URL is not set: run through scripts/with-postgres.mjs (see the top of this file)")
-  }
-  const admin = createPgConnection({ clientUrl: base })
-  await admin.raw("DROP DATABASE IF EXISTS aftersales_loyalty_bench")
-  await admin.raw("CREATE DATABASE aftersales_loyalty_bench")
-  await admin.destroy()
-  const clientUrl = base.replace(/\/[^/]*$/, `/${DB}`)
-
-  const modulesConfig = {
-    [AftersalesModules.LOYALTY_POINTS]: {
-      resolve: path.join(__dirname, "..", "src", "modules", "loyalty_points"),
-      options: { database: { clientUrl } },
-    },
-  }
-  const pg = createPgConnection({ clientUrl })
-  const injectedDependencies = { [ContainerRegistrationKeys.PG_CONNECTION]: pg }
-  await MedusaAppMigrateUp({ modulesConfig, injectedDependencies })
-  const app = await MedusaApp({ modulesConfig, injectedDependencies })
-  await app.onApplicationStart()
-  const service = app.modules[AftersalesModules.LOYALTY_POINTS] as unknown as LoyaltyPointsService
+  const { app, pg, service } = await bootModule<LoyaltyPointsService>(AftersalesModules.LOYALTY_POINTS, "loyalty_points", DB)
 
   // The account, through the service, with its first lot.
   await service.addBonusPoints({
