@@ -7,7 +7,8 @@
 // same package.json minus medusa-aftersales, the same medusa-config.ts minus `plugins`, the same
 // seed minus the plugin's steps). Both are built and started in production mode on free
 // ports, then bench/loyalty-checkout.ts alternates checkouts between them over HTTP.
-// Everything is stopped on success, failure or Ctrl-C. Env: BENCH_WARMUP (default 3).
+// Everything is stopped on success, failure or Ctrl-C. Env: BENCH_WARMUP (default 3);
+// BENCH_KEEP=1 leaves both stores running after the run (prints their URLs and keys).
 import { spawn, spawnSync } from "node:child_process"
 import fs from "node:fs"
 import { createRequire } from "node:module"
@@ -15,7 +16,7 @@ import path from "node:path"
 import { freePort } from "../scripts/postgres.mjs"
 import { demoDir, prepareStore, root, startStore, stopStore } from "../scripts/store.mjs"
 
-const rounds = Number(process.argv[2] ?? 30)
+const rounds = Number(process.argv[2] ?? 40)
 const adminEmail = "bench-admin@example.com"
 const adminPassword = "bench-admin-password"
 const tmp = path.join(root, ".tmp")
@@ -232,6 +233,16 @@ try {
   )
   const code = await new Promise((resolve) => bench.on("exit", (c) => resolve(c ?? 1)))
   say(`Done in ${((Date.now() - began) / 1000).toFixed(0)} s. Load at the end: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`)
+  if (process.env.BENCH_KEEP) {
+    // For profiling: both stores stay up; run bench/loyalty-checkout.ts against them by hand.
+    say(
+      `BENCH_KEEP: both stores stay up until Ctrl-C.\n` +
+        `BENCH_PLUGIN_URL=http://localhost:${pluginPort} BENCH_PLUGIN_KEY=${pluginInfo.publishable_key} ` +
+        `BENCH_STOCK_URL=http://localhost:${stockPort} BENCH_STOCK_KEY=${stockInfo.publishable_key} ` +
+        `BENCH_ADMIN_EMAIL=${adminEmail} BENCH_ADMIN_PASSWORD=${adminPassword}`
+    )
+    await new Promise(() => {})
+  }
   await stopAll(code)
 } catch (e) {
   process.stderr.write(`\n[bench] failed: ${e.stack ?? e}\n`)

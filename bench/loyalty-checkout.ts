@@ -5,24 +5,26 @@
  *   BENCH_PLUGIN_URL=http://localhost:9000 BENCH_PLUGIN_KEY=pk_… \
  *   BENCH_STOCK_URL=http://localhost:9100 BENCH_STOCK_KEY=pk_… \
  *   BENCH_ADMIN_EMAIL=admin@example.com BENCH_ADMIN_PASSWORD=… \
- *   npx ts-node --transpile-only bench/loyalty-checkout.ts [rounds=30]
+ *   npx ts-node --transpile-only bench/loyalty-checkout.ts [rounds=40]
  *
  * This is the measuring half; `npm run bench:checkout` (bench/checkout-vs-stock.mjs) builds,
  * seeds and starts both stores on a throwaway Postgres, runs this, and stops everything.
  * By hand it needs two running stores seeded the same way: the demo app (with the plugin) and
  * a stock twin (the same app without the `plugins` entry and without the plugin's seed steps).
  *
- * After BENCH_WARMUP (default 3) uncounted checkouts each, each round, on each store in turn
- * (alternating which goes first), a fresh shopper signs up through the Store API, fills a cart
- * (first product, first region, its first shipping option, the system payment provider); on
- * the plugin store an admin credits them 1000 points (not timed) and the shopper applies
- * `{ max: true }` before the payment session. `POST /store/carts/:id/complete` is timed on
- * both; the plugin side's apply + complete is reported too. Prints medians, p90 and the ratio.
+ * Three series, visited in rotation each round after BENCH_WARMUP (default 3) uncounted
+ * checkouts each: the plugin store with points applied, stock Medusa, and the plugin store
+ * without points (to tell the plugin's fixed cost from the redemption's). Each checkout: a
+ * fresh shopper signs up through the Store API, fills a cart (first product, first region, its
+ * first shipping option, the system payment provider); for the points series an admin credits
+ * them 1000 points (not timed) and the shopper applies `{ max: true }` before the payment
+ * session. `POST /store/carts/:id/complete` is timed; the points series' apply + complete is
+ * reported too. Prints medians, p90 and the ratios.
  */
 
 type Store = { name: string; url: string; key: string; points: boolean }
 
-const DEFAULT_ROUNDS = 30
+const DEFAULT_ROUNDS = 40
 const DEFAULT_WARMUP = 3
 const PASSWORD = "bench-password-123"
 
@@ -38,21 +40,25 @@ async function main() {
   const stores: Store[] = [
     { name: "with the plugin, points applied", url: env("BENCH_PLUGIN_URL"), key: env("BENCH_PLUGIN_KEY"), points: true },
     { name: "stock Medusa", url: env("BENCH_STOCK_URL"), key: env("BENCH_STOCK_KEY"), points: false },
+    // Splits the overhead: what the plugin costs a checkout that spends no points.
+    { name: "with the plugin, no points", url: env("BENCH_PLUGIN_URL"), key: env("BENCH_PLUGIN_KEY"), points: false },
   ]
   const adminToken = await login(stores[0].url, "user", env("BENCH_ADMIN_EMAIL"), env("BENCH_ADMIN_PASSWORD"))
   const warmup = Number(process.env.BENCH_WARMUP ?? DEFAULT_WARMUP)
-  const complete: Record<string, number[]> = { [stores[0].name]: [], [stores[1].name]: [] }
+  const complete: Record<string, number[]> = Object.fromEntries(stores.map((s) => [s.name, []]))
   const applyAndComplete: number[] = []
+  // Each round visits every store, starting one further along each time, so no store always
+  // follows the same one.
+  const rotation = (round: number) => stores.map((_, i) => stores[(i + round) % stores.length])
 
-  // Warm-up checkouts on each store, alternating, not counted.
+  // Warm-up checkouts on each store, not counted.
   for (let i = 0; i < warmup; i++) {
-    for (const store of i % 2 ? [stores[1], stores[0]] : stores) {
+    for (const store of rotation(i)) {
       await checkout(store, adminToken)
     }
   }
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 ? [stores[1], stores[0]] : stores
-    for (const store of order) {
+    for (const store of rotation(round)) {
       const t = await checkout(store, adminToken)
       complete[store.name].push(t.complete)
       if (store.points) {
@@ -60,24 +66,27 @@ async function main() {
       }
     }
   }
-  const [withPlugin, stock] = stores.map((s) => complete[s.name])
+  const [withPlugin, stock, withoutPoints] = stores.map((s) => complete[s.name])
   const ratio = median(withPlugin) / median(stock)
   const line = (label: string, v: number[]) =>
     `  ${label.padEnd(48)} median ${median(v).toFixed(0).padStart(5)} ms   p90 ${p90(v).toFixed(0).padStart(5)} ms`
   process.stdout.write(
     [
       "",
-      `${rounds} checkouts each after ${warmup} warm-up each, alternating, POST /store/carts/:id/complete:`,
-      line(`${stores[0].name}`, withPlugin),
-      line(`${stores[1].name}`, stock),
+      `${rounds} checkouts each after ${warmup} warm-up each, in rotation, POST /store/carts/:id/complete:`,
+      line(stores[0].name, withPlugin),
+      line(stores[1].name, stock),
+      line(stores[2].name, withoutPoints),
       line("with the plugin: apply points + complete", applyAndComplete),
       `ratio plugin/stock (complete, medians) ${ratio.toFixed(2)}x, budget ≤ 1.10x: ${ratio <= 1.1 ? "within" : "OVER"}`,
+      `ratio plugin without points / stock ${(median(withoutPoints) / median(stock)).toFixed(2)}x (for information)`,
       `ratio plugin apply+complete / stock complete ${(median(applyAndComplete) / median(stock)).toFixed(2)}x (for information)`,
       `BENCH_RESULT ${JSON.stringify({
         rounds,
         warmup,
         plugin_complete_ms: { median: median(withPlugin), p90: p90(withPlugin) },
         stock_complete_ms: { median: median(stock), p90: p90(stock) },
+        plugin_no_points_complete_ms: { median: median(withoutPoints), p90: p90(withoutPoints) },
         plugin_apply_and_complete_ms: { median: median(applyAndComplete), p90: p90(applyAndComplete) },
         ratio,
       })}`,
