@@ -6,6 +6,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { knexOf } from "../../utils/knex"
 import { describeIssues, mergeSettings, resolveOptions } from "./defaults"
 import { SettingsSection } from "./models"
 import {
@@ -17,6 +18,8 @@ import {
   SETTINGS_SECTIONS,
   SettingsSection as SectionName,
 } from "./schemas"
+
+const TABLE = "aftersales_settings_section"
 
 type StoredPatch = Partial<Record<SectionName, Record<string, unknown>>>
 
@@ -131,7 +134,11 @@ export default class AftersalesSettingsService extends MedusaService({ SettingsS
   protected async getStoredPatch_(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<StoredPatch> {
-    const rows = await this.listSettingsSections({}, {}, sharedContext)
+    // Read on every points, gesture and return decision (cart completion among them): two
+    // columns by hand, not ORM entities, to keep it cheap.
+    const rows: { section: string; values: unknown }[] = await knexOf(sharedContext)(TABLE)
+      .select("section", "values")
+      .whereNull("deleted_at")
     const patch: StoredPatch = {}
     for (const row of rows) {
       patch[row.section as SectionName] = row.values as Record<string, unknown>

@@ -8,6 +8,7 @@ import {
   generateEntityId,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { knexOf } from "../../utils/knex"
 import { DelayIncident, DelayWatch } from "./models"
 import { estimateNewDelivery } from "./promise"
 import {
@@ -483,9 +484,4 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     const [watch] = await this.listDelayWatches({ order_id: orderId }, {}, sharedContext)
     return (watch as unknown as DelayWatchDTO) ?? null
   }
-}
-
-function knexOf(sharedContext: Context): Knex {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlEntityManager
-  return manager.getTransactionContext<Knex.Transaction>() ?? manager.getKnex()
 }
