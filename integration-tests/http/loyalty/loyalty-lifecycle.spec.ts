@@ -192,6 +192,25 @@ medusaIntegrationTestRunner({
         )
         await expectLedgerConsistent(shopper.customerId)
       })
+
+      it("previews what the order earns under the merchant's eligibility switches", async () => {
+        await api.post(
+          "/admin/aftersales/settings",
+          { loyalty: { eligible: { shipping: true, tax: true, paid_with_credit: true } } },
+          { headers: admin.headers }
+        )
+        const shopper = await shopperWithPoints(100)
+        // TR region: 1500 TRY shirt + 20% VAT = 1800, shipping 300 + 20% = 360; 200 points
+        // (100 TRY) paid with points still count: 2160 TRY eligible at 0.02 a lira = 43 points.
+        const { order, preview } = await checkout(shopper, {
+          region: "tr",
+          items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
+          points: 200,
+        })
+        const earn = await earnEntry(order.id)
+        expect(earn).toEqual(expect.objectContaining({ points: 43, amount: 2160, rate: 0.02, multiplier: 1 }))
+        expect(preview.earnable).toEqual(43)
+      })
     })
 
     describe("take-back on returns and exchanges", () => {

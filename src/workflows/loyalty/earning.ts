@@ -3,12 +3,11 @@ import { MathBN } from "@medusajs/framework/utils"
 import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
 import { pointsForAmount, tierFor } from "../../modules/loyalty_points/points-math"
 
-/** The order fields earning reads (`query.graph` on `order`). */
-export const ORDER_EARNING_FIELDS = [
-  "id",
-  "customer_id",
-  "currency_code",
-  "created_at",
+/**
+ * The totals earning reads, named the same on an order and on a cart (`query.graph`): the
+ * placed order earns on them, and a cart's preview shows what its order will earn.
+ */
+export const EARNING_FIELDS = [
   "items.id",
   "items.quantity",
   "items.subtotal",
@@ -20,7 +19,8 @@ export const ORDER_EARNING_FIELDS = [
   "credit_line_total",
 ]
 
-type OrderForEarning = {
+/** An order (or a cart about to become one) with `currency_code` and `EARNING_FIELDS`. */
+export type OrderForEarning = {
   id: string
   currency_code: string
   items?: ({

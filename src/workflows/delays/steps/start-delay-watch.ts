@@ -1,18 +1,16 @@
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
 import { promiseFor } from "../../../modules/delay_watch/promise"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayWatchDTO } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
+import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
 
 export const startDelayWatchStepId = "create-delay-watch"
 
-/** The order whose promise to record. */
-export type StartDelayWatchStepInput = {
-  /** The placed order. */
-  order_id: string
-}
+/** The order whose promise to record (its id, and the order when the caller already read it). */
+export type StartDelayWatchStepInput = PlacedOrderInput
 
 /**
  * Records the delivery promise of a placed order: ship by and deliver by, counted from when it
@@ -27,14 +25,7 @@ export const startDelayWatchStep = createStep(
     if (!delays.enabled) {
       return new StepResponse<DelayWatchDTO | null, string | null>(null, null)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: ["id", "customer_id", "created_at", "shipping_methods.shipping_option_id"],
-      filters: { id: input.order_id },
-    })
+    const order = await placedOrderOf(container, input)
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${input.order_id} was not found`)
     }

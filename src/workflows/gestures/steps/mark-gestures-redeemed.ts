@@ -1,7 +1,7 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
+import { placedOrderOf, PlacedOrderInput, promotionCodesOf } from "../../orders/placed-order"
 
 export const markGesturesRedeemedStepId = "mark-goodwill-gestures-redeemed"
 
@@ -14,28 +14,14 @@ export type RedeemedGesture = { id: string; customer_id: string; order_id: strin
  */
 export const markGesturesRedeemedStep = createStep(
   markGesturesRedeemedStepId,
-  async (input: { order_id: string }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: ["id", "items.adjustments.code", "shipping_methods.adjustments.code"],
-      filters: { id: input.order_id },
-    })
-    const codes = new Set<string>()
-    for (const line of [...(order?.items ?? []), ...(order?.shipping_methods ?? [])]) {
-      for (const adjustment of line?.adjustments ?? []) {
-        if (adjustment?.code) {
-          codes.add(adjustment.code)
-        }
-      }
-    }
-    if (!codes.size) {
+  async (input: PlacedOrderInput, { container }) => {
+    const order = await placedOrderOf(container, input)
+    const codes = order ? promotionCodesOf(order) : []
+    if (!codes.length) {
       return new StepResponse<RedeemedGesture[], string[]>([], [])
     }
     const gestures: GesturesModuleService = container.resolve(AftersalesModules.GESTURES)
-    const found = await gestures.listGestures({ code: [...codes], status: "issued" })
+    const found = await gestures.listGestures({ code: codes, status: "issued" })
     if (found.length) {
       await gestures.updateGestures(
         found.map((g) => ({

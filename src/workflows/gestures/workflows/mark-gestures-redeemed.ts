@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AftersalesEvents } from "../../../types/events"
+import { PlacedOrderInput } from "../../orders/placed-order"
 import { markGesturesRedeemedStep } from "../steps"
 
 export const markGesturesRedeemedWorkflowId = "mark-goodwill-gestures-redeemed"
@@ -11,7 +12,7 @@ export const markGesturesRedeemedWorkflowId = "mark-goodwill-gestures-redeemed"
  */
 export const markGesturesRedeemedWorkflow = createWorkflow(
   markGesturesRedeemedWorkflowId,
-  (input: { order_id: string }) => {
+  (input: PlacedOrderInput) => {
     const redeemed = markGesturesRedeemedStep(input)
     const events = transform({ redeemed }, ({ redeemed }) =>
       redeemed.map((g) => ({ id: g.id, customer_id: g.customer_id, order_id: g.order_id }))

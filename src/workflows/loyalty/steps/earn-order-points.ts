@@ -1,17 +1,14 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { expiryFor } from "../../../modules/loyalty_points/points-math"
 import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
-import { computeOrderEarning, ORDER_EARNING_FIELDS } from "../earning"
+import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
+import { computeOrderEarning } from "../earning"
 import { loyaltyService, loyaltySettings } from "../utils"
 
 export const earnOrderPointsStepId = "earn-order-points"
 
-/** The order that was placed. */
-export type EarnOrderPointsStepInput = {
-  /** Id of the placed order. */
-  order_id: string
-}
+/** The order that was placed (its id, and the order itself when the caller already read it). */
+export type EarnOrderPointsStepInput = PlacedOrderInput
 
 const YEAR = 365 * 24 * 60 * 60 * 1000
 const DAY = 24 * 60 * 60 * 1000
@@ -28,14 +25,7 @@ export const earnOrderPointsStep = createStep(
     if (!settings.enabled) {
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({
-      entity: "order",
-      fields: ORDER_EARNING_FIELDS,
-      filters: { id: input.order_id },
-    })
+    const order = await placedOrderOf(container, input)
     if (!order?.customer_id) {
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }

@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { MedusaContainer } from "@medusajs/framework/types"
-import { pointsForAmount, tierFor } from "../../../../../modules/loyalty_points/points-math"
 import { StoreCartLoyaltyPointsResponse } from "../../../../../types/http/loyalty"
 import {
   applyLoyaltyPointsToCartWorkflow,
@@ -9,6 +8,7 @@ import {
   removeLoyaltyPointsFromCartWorkflow,
 } from "../../../../../workflows/loyalty"
 import { loyaltyAccountView } from "../../../../../workflows/loyalty/account-view"
+import { computeOrderEarning, EARNING_FIELDS, OrderForEarning } from "../../../../../workflows/loyalty/earning"
 import { appliedPoints, loyaltyCreditLines, redemptionLimits } from "../../../../../workflows/loyalty/redemption"
 import { loyaltySettings } from "../../../../../workflows/loyalty/utils"
 import { StoreApplyCartLoyaltyPointsType } from "./validators"
@@ -27,7 +27,7 @@ async function preview(
     data: [cart],
   } = await query.graph({
     entity: "cart",
-    fields: [...CART_REDEMPTION_FIELDS, "item_subtotal", "discount_subtotal", "item_total"],
+    fields: [...CART_REDEMPTION_FIELDS, ...EARNING_FIELDS],
     filters: { id: cartId },
   })
   if (!cart || cart.customer_id !== customerId) {
@@ -45,23 +45,15 @@ async function preview(
     applied,
     settings,
   })
-  const tier = tierFor(account.earned_12_months, settings.tiers)
   const { points, amount } = appliedPoints(applied)
-  // Items after discounts and before tax, less the points applied: the default eligibility.
-  const eligible = Math.max(
-    0,
-    Number(cart.item_subtotal ?? 0) - Number(cart.discount_subtotal ?? 0) - amount.toNumber()
-  )
+  // The order earns on the same totals with the same rules: the preview cannot promise more.
+  const earning = computeOrderEarning(cart as unknown as OrderForEarning, settings, account.earned_12_months)
   return {
     loyalty_points: {
       cart_id: cart.id,
       currency_code: cart.currency_code,
       balance: account.balance,
-      earnable: pointsForAmount(
-        eligible,
-        settings.earn_rates[cart.currency_code] ?? 0,
-        tier?.multiplier ?? 1
-      ),
+      earnable: earning.points,
       point_value: limits.point_value,
       min_points: limits.min_points,
       max_points: limits.max_points,

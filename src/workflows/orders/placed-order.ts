@@ -1,0 +1,79 @@
+import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { EARNING_FIELDS } from "../loyalty/earning"
+
+/**
+ * Every order field the plugin reads when an order is placed: earning (totals), the delivery
+ * promise (shipping option), goodwill coupons (promotion codes on the adjustments). One read
+ * serves all three, because they run in the checkout's process right after it answers and
+ * each extra read of the order there slows the next shopper's checkout.
+ */
+export const PLACED_ORDER_FIELDS = [
+  "id",
+  "customer_id",
+  "currency_code",
+  "created_at",
+  ...EARNING_FIELDS,
+  "items.adjustments.code",
+  "shipping_methods.shipping_option_id",
+  "shipping_methods.adjustments.code",
+]
+
+type Adjustments = ({ code?: string | null } | null)[] | null
+
+/** A placed order with `PLACED_ORDER_FIELDS`. */
+export type PlacedOrder = {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  created_at: Date | string
+  items?: ({
+    id: string
+    quantity: BigNumberInput
+    subtotal?: BigNumberInput | null
+    total?: BigNumberInput | null
+    discount_subtotal?: BigNumberInput | null
+    adjustments?: Adjustments
+  } | null)[] | null
+  shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
+  shipping_subtotal?: BigNumberInput | null
+  shipping_total?: BigNumberInput | null
+  shipping_discount_total?: BigNumberInput | null
+  credit_line_total?: BigNumberInput | null
+}
+
+/** The order with the fields above, or null when there is no such order. */
+export async function loadPlacedOrder(
+  container: MedusaContainer,
+  orderId: string
+): Promise<PlacedOrder | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: PLACED_ORDER_FIELDS, filters: { id: orderId } })
+  return (order as unknown as PlacedOrder) ?? null
+}
+
+/** The promotion codes an order's lines and shipping were discounted with. */
+export function promotionCodesOf(order: PlacedOrder): string[] {
+  const codes = new Set<string>()
+  for (const line of [...(order.items ?? []), ...(order.shipping_methods ?? [])]) {
+    for (const adjustment of line?.adjustments ?? []) {
+      if (adjustment?.code) {
+        codes.add(adjustment.code)
+      }
+    }
+  }
+  return [...codes]
+}
+
+/** What the `order.placed` workflows take: the order's id, and the order when already read. */
+export type PlacedOrderInput = { order_id: string; order?: PlacedOrder }
+
+/** The input's order, read only when the caller did not pass it. */
+export async function placedOrderOf(
+  container: MedusaContainer,
+  input: PlacedOrderInput
+): Promise<PlacedOrder | null> {
+  return input.order ?? (await loadPlacedOrder(container, input.order_id))
+}
