@@ -12,6 +12,8 @@ import {
 } from "../../helpers/commerce"
 import { createShopper } from "../../helpers/store"
 import LoyaltyPointsService from "../../../src/modules/loyalty_points/service"
+import DelayWatchService from "../../../src/modules/delay_watch/service"
+import aftersalesOrderPlaced from "../../../src/subscribers/order-placed"
 import { AftersalesModules } from "../../../src/types/modules"
 import {
   earnOrderPointsWorkflow,
@@ -253,6 +255,17 @@ medusaIntegrationTestRunner({
           earnOrderPointsWorkflow(container).run({ input: { order_id: result.order.id } }),
         ])
         expect(runs.map((r) => r.result?.id)).toEqual([earn.id, earn.id])
+        expect((await expectLedgerConsistent(shopper.customerId)).pending).toEqual(95)
+        // And through the plugin's order.placed subscriber itself, twice at once: still one
+        // earning and one delivery promise for the order.
+        const placed = { event: { name: "order.placed", data: { id: result.order.id } }, container, pluginOptions: {} }
+        await Promise.all([aftersalesOrderPlaced(placed), aftersalesOrderPlaced(placed)])
+        const earns = await service.listLoyaltyTransactions({ order_id: result.order.id, type: "earn" })
+        expect(earns.map((e) => e.id)).toEqual([earn.id])
+        const watches = await container
+          .resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
+          .listDelayWatches({ order_id: result.order.id })
+        expect(watches).toHaveLength(1)
         expect((await expectLedgerConsistent(shopper.customerId)).pending).toEqual(95)
 
         // The return window closes: the job makes them available.
