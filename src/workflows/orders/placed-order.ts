@@ -1,6 +1,6 @@
-import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { EARNING_FIELDS } from "../loyalty/earning"
+import { EARNING_FIELDS, OrderForEarning } from "../loyalty/earning"
 
 /**
  * Every order field the plugin reads when an order is placed: earning (totals), the delivery
@@ -21,25 +21,12 @@ export const PLACED_ORDER_FIELDS = [
 
 type Adjustments = ({ code?: string | null } | null)[] | null
 
-/** A placed order with `PLACED_ORDER_FIELDS`. */
-export type PlacedOrder = {
+/** A placed order with `PLACED_ORDER_FIELDS` (its items also carry `adjustments.code`). */
+export type PlacedOrder = OrderForEarning & {
   id: string
   customer_id?: string | null
-  currency_code: string
   created_at: Date | string
-  items?: ({
-    id: string
-    quantity: BigNumberInput
-    subtotal?: BigNumberInput | null
-    total?: BigNumberInput | null
-    discount_subtotal?: BigNumberInput | null
-    adjustments?: Adjustments
-  } | null)[] | null
   shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
-  shipping_subtotal?: BigNumberInput | null
-  shipping_total?: BigNumberInput | null
-  shipping_discount_total?: BigNumberInput | null
-  credit_line_total?: BigNumberInput | null
 }
 
 /** The order with the fields above, or null when there is no such order. */
@@ -57,7 +44,8 @@ export async function loadPlacedOrder(
 /** The promotion codes an order's lines and shipping were discounted with. */
 export function promotionCodesOf(order: PlacedOrder): string[] {
   const codes = new Set<string>()
-  for (const line of [...(order.items ?? []), ...(order.shipping_methods ?? [])]) {
+  const items = (order.items ?? []) as ({ adjustments?: Adjustments } | null)[]
+  for (const line of [...items, ...(order.shipping_methods ?? [])]) {
     for (const adjustment of line?.adjustments ?? []) {
       if (adjustment?.code) {
         codes.add(adjustment.code)
