@@ -1,5 +1,5 @@
 import { Context } from "@medusajs/framework/types"
-import { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -33,6 +33,24 @@ const STAGE_COLUMNS: Record<ScannedStage, { due: string; moved: string; flag: st
   ship: { due: "ship_by", moved: "shipped_at", flag: "ship_late_at" },
   // Not delivered counts only once shipped: an order not shipped is the ship stage's case.
   deliver: { due: "deliver_by", moved: "delivered_at", flag: "deliver_late_at", after: "shipped_at" },
+}
+
+/**
+ * Open watches whose promise for `stage` broke by `now` and were not flagged yet: what the scan
+ * looks for, and what it checks again under the row locks before recording.
+ */
+function lateAt(query: Knex.QueryBuilder, stage: ScannedStage, now: Date) {
+  const col = STAGE_COLUMNS[stage]
+  query
+    .whereNull("deleted_at")
+    // A literal, not a bound value: the planner must see the index predicate to use it.
+    .whereRaw("status = 'open'")
+    .whereNull(col.moved)
+    .whereNull(col.flag)
+    .where(col.due, "<=", now)
+  if (col.after) {
+    query.whereNotNull(col.after)
+  }
 }
 
 /** Why a scanned stage broke. */
@@ -180,17 +198,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     const knex = knexOf(sharedContext)
     const query = knex(WATCH)
       .select({ id: "id", order_id: "order_id", customer_id: "customer_id", due: col.due })
-      .whereNull("deleted_at")
-      // A literal, not a bound value: the planner must see the index predicate to use it.
-      .whereRaw("status = 'open'")
-      .whereNull(col.moved)
-      .whereNull(col.flag)
-      .where(col.due, "<=", now)
-      .modify((q) => {
-        if (col.after) {
-          q.whereNotNull(col.after)
-        }
-      })
+      .modify(lateAt, stage, now)
       .orderBy([col.due, "id"])
       .limit(limit)
     if (after) {
@@ -305,16 +313,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     }[] = await knex(WATCH)
       .select("id", "order_id", "ship_by", "deliver_by", "shipped_at", "late_stage")
       .whereIn("id", watchIds)
-      .whereNull("deleted_at")
-      .where("status", "open")
-      .whereNull(col.moved)
-      .whereNull(col.flag)
-      .where(col.due, "<=", now)
-      .modify((q) => {
-        if (col.after) {
-          q.whereNotNull(col.after)
-        }
-      })
+      .modify(lateAt, stage, now)
       .orderBy("id")
       .forUpdate()
     if (!watches.length) {

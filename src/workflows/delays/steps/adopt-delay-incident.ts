@@ -1,8 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayStage } from "../../../modules/delay_watch/types"
-import { AftersalesModules } from "../../../types/modules"
-import { RecordDelayIncidentStepOutput } from "./record-delay-incident"
+import {
+  RecordDelayIncidentStepOutput,
+  revertDelayIncident,
+  RevertDelayIncidentInput,
+} from "./record-delay-incident"
 
 export const adoptDelayIncidentStepId = "adopt-delay-incident"
 
@@ -11,8 +13,6 @@ export type AdoptDelayIncidentStepInput = RecordDelayIncidentStepOutput & {
   /** The watch as it was before the incident, to put back on failure. */
   previous: { late_stage: DelayStage | null; deliver_by: Date }
 }
-
-type Compensation = { incident_id: string; late_stage: DelayStage | null; deliver_by: Date } | null
 
 /**
  * Takes over an incident the scan already recorded (`recordLateIncidents`, a page at a time)
@@ -24,21 +24,12 @@ export const adoptDelayIncidentStep = createStep(
   adoptDelayIncidentStepId,
   async (input: AdoptDelayIncidentStepInput) => {
     const { previous, ...recorded } = input
-    return new StepResponse<RecordDelayIncidentStepOutput, Compensation>(
+    return new StepResponse<RecordDelayIncidentStepOutput, RevertDelayIncidentInput>(
       recorded,
       recorded.created
         ? { incident_id: recorded.incident.id, late_stage: previous.late_stage, deliver_by: new Date(previous.deliver_by) }
         : null
     )
   },
-  async (data, { container }) => {
-    if (!data) {
-      return
-    }
-    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
-    await watches.revertIncident(data.incident_id, {
-      late_stage: data.late_stage,
-      deliver_by: data.deliver_by,
-    })
-  }
+  revertDelayIncident
 )

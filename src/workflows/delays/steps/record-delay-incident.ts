@@ -19,11 +19,30 @@ export type RecordDelayIncidentStepOutput = {
   shipped: boolean
 }
 
-type Compensation = {
+/** What undoing a recorded incident needs: the incident, and the watch's mark before it. */
+export type RevertDelayIncidentInput = {
   incident_id: string
   late_stage: DelayStage | null
   deliver_by: Date
 } | null
+
+/**
+ * Compensation of a step that recorded (or took over) an incident: deletes it and puts the
+ * watch's mark back, so the next scan finds the order again.
+ */
+export async function revertDelayIncident(
+  data: RevertDelayIncidentInput | undefined,
+  { container }: { container: { resolve<T>(key: string): T } }
+): Promise<void> {
+  if (!data) {
+    return
+  }
+  const watches = container.resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
+  await watches.revertIncident(data.incident_id, {
+    late_stage: data.late_stage,
+    deliver_by: data.deliver_by,
+  })
+}
 
 /**
  * Records the broken promise once per order and stage, with a new delivery estimate. A
@@ -60,21 +79,12 @@ export const recordDelayIncidentStep = createStep(
       watch_id: incident.watch_id,
       shipped: !!watch?.shipped_at,
     }
-    return new StepResponse<RecordDelayIncidentStepOutput, Compensation>(
+    return new StepResponse<RecordDelayIncidentStepOutput, RevertDelayIncidentInput>(
       output,
       created && watch
         ? { incident_id: incident.id, late_stage: watch.late_stage, deliver_by: new Date(watch.deliver_by) }
         : null
     )
   },
-  async (data, { container }) => {
-    if (!data) {
-      return
-    }
-    const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
-    await watches.revertIncident(data.incident_id, {
-      late_stage: data.late_stage,
-      deliver_by: data.deliver_by,
-    })
-  }
+  revertDelayIncident
 )
