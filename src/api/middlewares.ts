@@ -12,6 +12,7 @@ import { storeReturnsMiddlewares } from "./store/returns/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
 import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-points/middlewares"
 import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/middlewares"
+import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...storeLoyaltyMiddlewares,
     ...storeCartLoyaltyPointsMiddlewares,
     ...adminCustomerLoyaltyMiddlewares,
+    ...storeCartCompleteMiddlewares,
   ],
 })
