@@ -394,6 +394,14 @@ medusaIntegrationTestRunner({
           expect({ balance: s.balance, pending: s.pending }).toEqual({ balance: 500, pending: 0 })
         })
         await expectLedgerConsistent(shopper.customerId)
+
+        // The storefront retries the completion of that cart (a double click, a replayed
+        // request): Medusa answers with the existing order; the refunded points stay refunded.
+        const again = await completeCart(api, cartId, shopper.headers).catch((e: any) => e.response)
+        expect(again.order?.id ?? again.status).toEqual(order.id)
+        expect((await expectLedgerConsistent(shopper.customerId)).balance).toEqual(500)
+        const redeemed = await service.listLoyaltyTransactions({ customer_id: shopper.customerId, type: "redeem" })
+        expect(redeemed).toHaveLength(1)
       })
 
       it("expires the right lots on a ledger of several lots, spending soonest first", async () => {

@@ -23,6 +23,12 @@ type CompleteCartHookCompensation = { loyalty: CartPointsCompensation }
  */
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container, context }) => {
+    // A completed cart already has its order: Medusa runs this hook again when a storefront
+    // retries the completion, and answers with that order. Its coupon is redeemed by now and
+    // its points were debited (and maybe refunded since, by a cancel): nothing to check or take.
+    if ((cart as { completed_at?: Date | string | null }).completed_at) {
+      return new StepResponse<void, CompleteCartHookCompensation>(undefined, { loyalty: null })
+    }
     // First, before anything that would need undoing: a goodwill coupon only its owner may use.
     await validateGestureCoupons({ cart: cart as GestureCouponCart }, container)
     const loyalty = await redeemCartPoints(cart as CartBeingCompleted, {
