@@ -3,7 +3,8 @@ import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { startDelayWatchWorkflow } from "../workflows/delays"
 import { markGesturesRedeemedWorkflow } from "../workflows/gestures"
 import { earnOrderPointsWorkflow } from "../workflows/loyalty"
-import { loadPlacedOrder, promotionCodesOf } from "../workflows/orders/placed-order"
+import { loadPlacedOrder } from "../workflows/orders/placed-order"
+import { promotionCodesOf } from "../workflows/orders/promotion-codes"
 import { afterResponse } from "../utils/after-response"
 
 /**

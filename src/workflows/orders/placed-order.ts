@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { EARNING_FIELDS, OrderForEarning } from "../loyalty/earning"
+import { Adjustments, DiscountedLines } from "./promotion-codes"
 
 /**
  * Every order field the plugin reads when an order is placed: earning (totals), the delivery
@@ -19,15 +20,14 @@ export const PLACED_ORDER_FIELDS = [
   "shipping_methods.adjustments.code",
 ]
 
-type Adjustments = ({ code?: string | null } | null)[] | null
-
 /** A placed order with `PLACED_ORDER_FIELDS` (its items also carry `adjustments.code`). */
-export type PlacedOrder = OrderForEarning & {
-  id: string
-  customer_id?: string | null
-  created_at: Date | string
-  shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
-}
+export type PlacedOrder = OrderForEarning &
+  Pick<DiscountedLines, "items"> & {
+    id: string
+    customer_id?: string | null
+    created_at: Date | string
+    shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
+  }
 
 /** The order with the fields above, or null when there is no such order. */
 export async function loadPlacedOrder(
@@ -39,20 +39,6 @@ export async function loadPlacedOrder(
     data: [order],
   } = await query.graph({ entity: "order", fields: PLACED_ORDER_FIELDS, filters: { id: orderId } })
   return (order as unknown as PlacedOrder) ?? null
-}
-
-/** The promotion codes an order's lines and shipping were discounted with. */
-export function promotionCodesOf(order: PlacedOrder): string[] {
-  const codes = new Set<string>()
-  const items = (order.items ?? []) as ({ adjustments?: Adjustments } | null)[]
-  for (const line of [...items, ...(order.shipping_methods ?? [])]) {
-    for (const adjustment of line?.adjustments ?? []) {
-      if (adjustment?.code) {
-        codes.add(adjustment.code)
-      }
-    }
-  }
-  return [...codes]
 }
 
 /** What the `order.placed` workflows take: the order's id, and the order when already read. */

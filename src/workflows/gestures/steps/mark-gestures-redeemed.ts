@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
-import { placedOrderOf, PlacedOrderInput, promotionCodesOf } from "../../orders/placed-order"
+import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
+import { promotionCodesOf } from "../../orders/promotion-codes"
 
 export const markGesturesRedeemedStepId = "mark-goodwill-gestures-redeemed"
 

@@ -2,18 +2,17 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
+import { DiscountedLines, promotionCodesOf } from "../../orders/promotion-codes"
 
 export const validateGestureCouponsStepId = "validate-goodwill-gesture-coupons"
 
 /** The cart being completed, as `completeCartWorkflow`'s `validate` hook passes it. */
 export type ValidateGestureCouponsStepInput = {
-  cart: {
+  cart: DiscountedLines & {
     id: string
     customer_id?: string | null
     customer?: { id?: string | null } | null
     promotions?: ({ code?: string | null } | null)[] | null
-    items?: ({ adjustments?: ({ code?: string | null } | null)[] | null } | null)[] | null
-    shipping_methods?: ({ adjustments?: ({ code?: string | null } | null)[] | null } | null)[] | null
   }
 }
 
@@ -29,16 +28,11 @@ export async function validateGestureCoupons(
   { cart }: ValidateGestureCouponsStepInput,
   container: { resolve<T>(key: string): T }
 ): Promise<void> {
-  // Core loads the completing cart with its adjustments (their `code`), not promotion codes.
-  const adjustments = [...(cart.items ?? []), ...(cart.shipping_methods ?? [])].flatMap(
-    (line) => line?.adjustments ?? []
-  )
   const codes = [
-    ...new Set(
-      [...(cart.promotions ?? []), ...adjustments]
-        .map((p) => p?.code)
-        .filter((c): c is string => !!c)
-    ),
+    ...new Set([
+      ...(cart.promotions ?? []).map((p) => p?.code).filter((c): c is string => !!c),
+      ...promotionCodesOf(cart),
+    ]),
   ]
   if (!codes.length) {
     return
