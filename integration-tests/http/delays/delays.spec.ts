@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createHmac } from "crypto"
 import { signCarrierBody } from "../../../src/api/hooks/aftersales/carrier/verify-signature"
 import { renderNotification } from "../../../src/notifications/render"
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
@@ -407,20 +408,46 @@ medusaIntegrationTestRunner({
     })
 
     describe("POST /hooks/aftersales/carrier", () => {
-      /** Sends a body exactly as given, signed with `secret`. */
-      function report(body: string, secret: string | null = SECRET) {
+      const nowSeconds = () => Math.floor(Date.now() / 1000)
+
+      /**
+       * The header as the README tells a carrier to compute it, written here from the documented
+       * scheme rather than from the plugin's helper: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">.
+       */
+      function timestamped(body: string, { secret = SECRET, at = nowSeconds() }: { secret?: string; at?: number } = {}) {
+        return `t=${at},v1=${createHmac("sha256", secret).update(`${at}.${body}`).digest("hex")}`
+      }
+
+      /** Sends a body exactly as given, with the signature header given (none when null). */
+      function report(body: string, signature: string | null = timestamped(body)) {
         const headers: Record<string, string> = { "content-type": "application/json" }
-        if (secret) {
-          headers["x-aftersales-signature"] = signCarrierBody(secret, body)
+        if (signature !== null) {
+          headers["x-aftersales-signature"] = signature
         }
         return api.post("/hooks/aftersales/carrier", body, { headers, transformRequest: [(d: any) => d] }).catch((e: any) => e.response)
+      }
+
+      async function delayMails(orderId: string) {
+        return notifications().listNotifications({ template: "aftersales.delays.detected", resource_id: orderId } as any)
+      }
+
+      /** Nothing of a delay reached the order or its shopper: no incident, ticket, email, gesture. */
+      async function expectNothingOpened(orderId: string, shopper = alice) {
+        expect(await watches().listDelayIncidents({ order_id: orderId })).toHaveLength(0)
+        expect(await delayTickets(orderId)).toHaveLength(0)
+        expect(await delayMails(orderId)).toHaveLength(0)
+        const { data: tickets } = await api.get("/store/support-tickets", { headers: shopper.headers })
+        expect(tickets.tickets.filter((t: any) => t.order_id === orderId)).toEqual([])
+        // With no ticket there is no delay choice to make, so no "wait" gesture can follow.
+        const { data: gestures } = await api.get("/store/gestures", { headers: shopper.headers })
+        expect(gestures.gestures).toEqual([])
       }
 
       it("opens one carrier ticket on a signed report, and a replay opens nothing new", async () => {
         const { order } = await placeWatched()
         const { trackingNumber } = await ship(order.id)
         // Spacing and key order as the carrier sent them: the signature covers these bytes.
-        const body = `{ "exception": "customs",  "tracking_number": "${trackingNumber}" }`
+        const body = `{ "exception": "customs",  "tracking_number": "${trackingNumber}", "event_id": "evt_1" }`
         const first = await report(body)
         expect(first.status).toEqual(200)
         expect(first.data).toEqual({
@@ -429,7 +456,9 @@ medusaIntegrationTestRunner({
           incident_id: expect.stringMatching(/^dlyi_/),
           created: true,
           ticket_id: expect.stringMatching(/^stkt_/),
+          ignored: null,
         })
+        // The same event again (a carrier's retry, or a capture replayed within the tolerance).
         const replay = await report(body)
         expect(replay.status).toEqual(200)
         expect(replay.data).toEqual({ ...first.data, created: false })
@@ -437,28 +466,63 @@ medusaIntegrationTestRunner({
         const tickets = await delayTickets(order.id)
         expect(tickets).toHaveLength(1)
         expect(tickets[0].idempotency_key).toEqual(`delay:${order.id}:carrier`)
-        const mails = await notifications().listNotifications({ template: "aftersales.delays.detected", resource_id: order.id } as any)
+        const mails = await delayMails(order.id)
         expect(mails).toHaveLength(1)
         expect(mails[0].data).toEqual(expect.objectContaining({ stage: "carrier", cause: "customs", can_cancel: false, locale: "en" }))
         expect(await watches().retrieveWatchByOrder(order.id)).toEqual(expect.objectContaining({ late_stage: "carrier" }))
       })
 
-      it("refuses a wrong or missing signature (401), an unknown tracking number (404), a malformed body (400)", async () => {
+      it("signs with the plugin's helper exactly as the README documents", async () => {
+        const body = JSON.stringify({ tracking_number: "TRK-1", exception: "lost" })
+        expect(signCarrierBody(SECRET, body, 1700000000)).toEqual(timestamped(body, { at: 1700000000 }))
+      })
+
+      it("refuses a stale, future, bare-hex, tampered or garbled signature with 401 and opens nothing", async () => {
+        const { order } = await placeWatched()
+        const { trackingNumber } = await ship(order.id)
+        const body = JSON.stringify({ tracking_number: trackingNumber, exception: "lost" })
+        const bareHex = createHmac("sha256", SECRET).update(body).digest("hex")
+        const fresh = timestamped(body)
+        const [, freshDigest] = fresh.split(",v1=")
+        const refused: [string, string | null, string][] = [
+          ["ten minutes old", timestamped(body, { at: nowSeconds() - 600 }), body],
+          ["ten minutes ahead", timestamped(body, { at: nowSeconds() + 600 }), body],
+          ["the old bare hex", bareHex, body],
+          ["the old sha256= form", `sha256=${bareHex}`, body],
+          ["a fresh time on an old digest", `t=${nowSeconds()},v1=${bareHex}`, body],
+          ["a tampered body", fresh, body.replace('"lost"', '"customs"')],
+          ["re-spaced bytes", fresh, `${body} `],
+          ["another secret", timestamped(body, { secret: "another-secret-0123456789" }), body],
+          ["no header", null, body],
+          ["an empty header", "", body],
+          ["no time", `v1=${freshDigest}`, body],
+          ["no digest", `t=${nowSeconds()}`, body],
+          ["a time that is not a number", `t=soon,v1=${freshDigest}`, body],
+          ["a huge time", `t=99999999999999999999,v1=${freshDigest}`, body],
+          ["a digest that is not hex", `t=${nowSeconds()},v1=${"z".repeat(64)}`, body],
+          ["a short digest", `t=${nowSeconds()},v1=abcd`, body],
+          ["two times", `${fresh},t=${nowSeconds()}`, body],
+          ["garbage", "=,,=t", body],
+        ]
+        for (const [what, signature, sent] of refused) {
+          const res = await report(sent, signature)
+          expect({ what, status: res.status }).toEqual({ what, status: 401 })
+          expect(res.data).toEqual({ type: "unauthorized", message: expect.any(String) })
+        }
+        await expectNothingOpened(order.id)
+
+        // The same body with a fresh time is accepted: the refusals above were the signature's.
+        const accepted = await report(body, timestamped(body))
+        expect(accepted.status).toEqual(200)
+        expect(accepted.data).toEqual(expect.objectContaining({ created: true, ignored: null }))
+        // A time a little off (a carrier's clock, a queue) is within the five minutes' tolerance.
+        const skewed = await report(body, timestamped(body, { at: nowSeconds() - 120 }))
+        expect(skewed.status).toEqual(200)
+      })
+
+      it("refuses an unknown tracking number (404) and a malformed body (400)", async () => {
         const { order } = await placeWatched()
         const { trackingNumber, fulfillmentId } = await ship(order.id)
-        const body = JSON.stringify({ tracking_number: trackingNumber, exception: "lost" })
-
-        const wrong = await report(body, "another-secret-0123456789")
-        expect(wrong.status).toEqual(401)
-        expect(wrong.data).toEqual({ type: "unauthorized", message: expect.stringContaining("signature") })
-        const unsigned = await report(body, null)
-        expect(unsigned.status).toEqual(401)
-        // A valid signature of other bytes (the same JSON re-spaced) is refused too.
-        const headers = { "content-type": "application/json", "x-aftersales-signature": signCarrierBody(SECRET, body) }
-        const respaced = await api
-          .post("/hooks/aftersales/carrier", `${body} `, { headers, transformRequest: [(d: any) => d] })
-          .catch((e: any) => e.response)
-        expect(respaced.status).toEqual(401)
 
         const unknown = await report(JSON.stringify({ tracking_number: "NOPE-123", exception: "lost" }))
         expect(unknown.status).toEqual(404)
@@ -467,7 +531,11 @@ medusaIntegrationTestRunner({
         const malformed = await report(`{"tracking_number": "${trackingNumber}", "exception": `)
         expect(malformed.status).toEqual(400)
         expect(malformed.data).toEqual({ type: "invalid_data", message: expect.any(String) })
-        for (const invalid of [{ tracking_number: trackingNumber, exception: "stolen" }, { exception: "lost" }]) {
+        for (const invalid of [
+          { tracking_number: trackingNumber, exception: "stolen" },
+          { exception: "lost" },
+          { tracking_number: trackingNumber, exception: "lost", occurred_at: "yesterday" },
+        ]) {
           const res = await report(JSON.stringify(invalid))
           expect(res.status).toEqual(400)
           expect(res.data.type).toEqual("invalid_data")
@@ -478,6 +546,81 @@ medusaIntegrationTestRunner({
         const byFulfillment = await report(JSON.stringify({ fulfillment_id: fulfillmentId, exception: "failed_attempt" }))
         expect(byFulfillment.status).toEqual(200)
         expect(byFulfillment.data.created).toBe(true)
+      })
+
+      it("ignores a report for a delivered order: 200 created false, no incident, ticket, email or gesture", async () => {
+        const { order } = await placeWatched()
+        const { trackingNumber, fulfillmentId } = await ship(order.id)
+        await deliver(order.id, fulfillmentId)
+        const res = await report(JSON.stringify({ tracking_number: trackingNumber, exception: "lost", event_id: "evt_late" }))
+        expect(res.status).toEqual(200)
+        expect(res.data).toEqual({
+          received: true,
+          order_id: order.id,
+          incident_id: null,
+          created: false,
+          ticket_id: null,
+          ignored: "watch_closed",
+        })
+        // Sent again, still nothing.
+        const again = await report(JSON.stringify({ tracking_number: trackingNumber, exception: "lost", event_id: "evt_late" }))
+        expect(again.data).toEqual(res.data)
+        await expectNothingOpened(order.id)
+        expect(await watches().retrieveWatchByOrder(order.id)).toEqual(
+          expect.objectContaining({ status: "closed", late_stage: null, carrier_exception_at: null })
+        )
+      })
+
+      it("ignores a report for a canceled order", async () => {
+        const { order } = await placeWatched()
+        const { fulfillmentId } = await fulfil(order.id)
+        await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/cancel`, {}, { headers: admin.headers })
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, { headers: admin.headers })
+        await readUntil(() => watches().retrieveWatchByOrder(order.id), (w) => w?.status === "closed")
+        const res = await report(JSON.stringify({ fulfillment_id: fulfillmentId, exception: "customs" }))
+        expect(res.status).toEqual(200)
+        expect(res.data).toEqual(expect.objectContaining({ created: false, incident_id: null, ignored: "watch_closed" }))
+        await expectNothingOpened(order.id)
+      })
+
+      it("ignores a report dated before the goods' last movement, in 2020, or in the future; a current one still opens the ticket", async () => {
+        const { order } = await placeWatched()
+        const { trackingNumber } = await ship(order.id)
+        // Placed two days ago, shipped now: a minute before the shipment is after the order.
+        const placed = (await watches().retrieveWatchByOrder(order.id))!
+        await watches().updateDelayWatches({ id: placed.id, placed_at: new Date(Date.now() - 2 * DAY) })
+        const watch = (await watches().retrieveWatchByOrder(order.id))!
+        const shippedAt = new Date(watch.shipped_at!).getTime()
+        const dated = (occurred_at: string, exception = "lost") =>
+          report(JSON.stringify({ tracking_number: trackingNumber, exception, occurred_at }))
+
+        const cases: [string, string][] = [
+          // Lost before it was even handed over: a story about an older state of the parcel.
+          [new Date(shippedAt - 60 * 1000).toISOString(), "before_last_movement"],
+          // Before the order existed (the reported defect: a captured 2020 body).
+          ["2020-03-01T10:00:00Z", "before_order"],
+          ["2020-03-01T13:00:00+03:00", "before_order"],
+          // A day ahead: beyond any clock tolerance.
+          [new Date(Date.now() + DAY).toISOString(), "in_future"],
+        ]
+        for (const [occurredAt, reason] of cases) {
+          const res = await dated(occurredAt)
+          expect({ occurredAt, status: res.status, data: res.data }).toEqual({
+            occurredAt,
+            status: 200,
+            data: { received: true, order_id: order.id, incident_id: null, created: false, ticket_id: null, ignored: reason },
+          })
+        }
+        await expectNothingOpened(order.id)
+        expect(await watches().retrieveWatchByOrder(order.id)).toEqual(
+          expect.objectContaining({ status: "open", late_stage: null, carrier_exception_at: null, deliver_by: watch.deliver_by })
+        )
+
+        // After the shipment and not in the future: a real exception, one ticket.
+        const current = await dated(new Date().toISOString(), "customs")
+        expect(current.status).toEqual(200)
+        expect(current.data).toEqual(expect.objectContaining({ created: true, ignored: null, ticket_id: expect.stringMatching(/^stkt_/) }))
+        expect(await delayTickets(order.id)).toHaveLength(1)
       })
     })
   },

@@ -1,5 +1,6 @@
 import type { DelaySettings } from "../aftersales_settings/schemas"
-import type { DelayCause, DelayStage } from "./types"
+import { CARRIER_REPORT_TOLERANCE_SECONDS } from "./types"
+import type { CarrierReportIgnored, DelayCause, DelayStage, WatchStatus } from "./types"
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -54,4 +55,44 @@ export function estimateNewDelivery(
     from = now.getTime() + (EXCEPTION_DAYS[cause] ?? 2) * DAY
   }
   return new Date(Math.max(from, new Date(watch.deliver_by).getTime()))
+}
+
+/** What a carrier report is checked against: the watch's state and the goods' movements. */
+export type CarrierReportWatch = {
+  status: WatchStatus
+  placed_at: Date
+  fulfilled_at: Date | null
+  shipped_at: Date | null
+  delivered_at: Date | null
+}
+
+/**
+ * Why a carrier report must change nothing, or null when it may open the order's carrier
+ * incident. A closed watch (delivered or canceled) has nothing left to promise. A report from
+ * before the order, or from before the goods last moved, is about a parcel that has since
+ * moved on (or never existed): acting on it would tell the customer a stale story. A report
+ * from the future, beyond the clock tolerance, cannot be true.
+ */
+export function screenCarrierReport(
+  watch: CarrierReportWatch,
+  occurredAt: Date,
+  now: Date
+): CarrierReportIgnored | null {
+  if (watch.status !== "open") {
+    return "watch_closed"
+  }
+  const at = occurredAt.getTime()
+  if (at > now.getTime() + CARRIER_REPORT_TOLERANCE_SECONDS * 1000) {
+    return "in_future"
+  }
+  if (at < new Date(watch.placed_at).getTime()) {
+    return "before_order"
+  }
+  const moves = [watch.fulfilled_at, watch.shipped_at, watch.delivered_at]
+    .filter((d): d is Date => !!d)
+    .map((d) => new Date(d).getTime())
+  if (moves.length && at < Math.max(...moves)) {
+    return "before_last_movement"
+  }
+  return null
 }

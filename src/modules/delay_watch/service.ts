@@ -10,13 +10,16 @@ import {
 } from "@medusajs/framework/utils"
 import { knexOf } from "../../utils/knex"
 import { DelayIncident, DelayWatch } from "./models"
-import { estimateNewDelivery } from "./promise"
+import { CarrierReportWatch, estimateNewDelivery, screenCarrierReport } from "./promise"
 import {
+  CarrierReportIgnored,
   DelayChoice,
   DelayIncidentDTO,
   DelayStage,
   DelayWatchDTO,
   LateWatch,
+  RecordCarrierIncidentInput,
+  RecordCarrierIncidentResult,
   RecordedLateIncident,
   RecordIncidentInput,
   ScanCursor,
@@ -217,17 +220,41 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     input: RecordIncidentInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ incident: DelayIncidentDTO; created: boolean }> {
-    return this.recordIncident_(input, sharedContext)
+    const { incident, created } = await this.recordIncident_(input, null, sharedContext)
+    // With no screen nothing is ignored: an incident is always answered.
+    return { incident: incident as DelayIncidentDTO, created }
+  }
+
+  /**
+   * Records a carrier's exception as the order's `carrier` incident, once, with the watch row
+   * locked: a replay answers the incident already there (`created: false`); otherwise a
+   * report that cannot be true of the parcel now (see `screenCarrierReport`: watch closed,
+   * dated before the order or the goods' last movement, or in the future) records nothing and
+   * answers why. The check and the write share the lock, so a delivery recorded at the same
+   * moment is either seen or comes after.
+   */
+  @InjectManager()
+  async recordCarrierIncident(
+    input: RecordCarrierIncidentInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordCarrierIncidentResult> {
+    const { occurred_at, now, ...incident } = input
+    return this.recordIncident_(
+      { ...incident, stage: "carrier", detected_at: now },
+      (watch) => screenCarrierReport(watch, occurred_at, now),
+      sharedContext
+    )
   }
 
   @InjectTransactionManager()
   protected async recordIncident_(
     input: RecordIncidentInput,
+    screen: ((watch: CarrierReportWatch) => CarrierReportIgnored | null) | null,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ incident: DelayIncidentDTO; created: boolean }> {
+  ): Promise<RecordCarrierIncidentResult> {
     const knex = knexOf(sharedContext)
-    const watch = await knex(WATCH)
-      .select("id")
+    const watch: ({ id: string } & CarrierReportWatch) | undefined = await knex(WATCH)
+      .select("id", "status", "placed_at", "fulfilled_at", "shipped_at", "delivered_at")
       .where({ order_id: input.order_id })
       .whereNull("deleted_at")
       .forUpdate()
@@ -244,7 +271,11 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
       sharedContext
     )
     if (existing) {
-      return { incident: existing as unknown as DelayIncidentDTO, created: false }
+      return { incident: existing as unknown as DelayIncidentDTO, created: false, ignored: null }
+    }
+    const ignored = screen?.(watch) ?? null
+    if (ignored) {
+      return { incident: null, created: false, ignored }
     }
     const detectedAt = input.detected_at ?? new Date()
     const incident = await this.createDelayIncidents(
@@ -268,7 +299,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         deliver_by: knex.raw("greatest(??, ?)", ["deliver_by", input.new_estimate]),
         updated_at: knex.fn.now(),
       })
-    return { incident: incident as unknown as DelayIncidentDTO, created: true }
+    return { incident: incident as unknown as DelayIncidentDTO, created: true, ignored: null }
   }
 
   /**

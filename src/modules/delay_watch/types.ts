@@ -10,6 +10,20 @@ export type ScannedStage = (typeof SCANNED_STAGES)[number]
 export const CARRIER_EXCEPTIONS = ["failed_attempt", "customs", "lost", "no_movement"] as const
 export type CarrierException = (typeof CARRIER_EXCEPTIONS)[number]
 
+/**
+ * How far, in seconds, a carrier report's signed time and its `occurred_at` may be from now
+ * (past or future): clocks drift and requests queue, but a captured body must not replay.
+ */
+export const CARRIER_REPORT_TOLERANCE_SECONDS = 5 * 60
+
+/**
+ * Why a carrier report changed nothing: the watch is closed (delivered or canceled); the report
+ * happened before the order was placed, or before the goods' last movement (it is about an
+ * older state of the parcel); or it claims to happen in the future.
+ */
+export const CARRIER_REPORT_IGNORED = ["watch_closed", "before_order", "before_last_movement", "in_future"] as const
+export type CarrierReportIgnored = (typeof CARRIER_REPORT_IGNORED)[number]
+
 /** Why a promise broke: the scan's causes and the carrier's exceptions. */
 export type DelayCause = "not_shipped" | "not_delivered" | CarrierException
 
@@ -85,6 +99,19 @@ export type RecordIncidentInput = {
   reference?: string | null
   detected_at?: Date
 }
+
+/** Input of `DelayWatchService.recordCarrierIncident`: a carrier's exception, checked when recorded. */
+export type RecordCarrierIncidentInput = Omit<RecordIncidentInput, "stage" | "detected_at"> & {
+  /** When the carrier says the exception happened (the time it was received when it did not say). */
+  occurred_at: Date
+  /** The time of the check; `occurred_at` may be at most the tolerance after it. */
+  now: Date
+}
+
+/** What `DelayWatchService.recordCarrierIncident` did. */
+export type RecordCarrierIncidentResult =
+  | { incident: DelayIncidentDTO; created: boolean; ignored: null }
+  | { incident: null; created: false; ignored: CarrierReportIgnored }
 
 /** An incident written by `DelayWatchService.recordLateIncidents`. */
 export type RecordedLateIncident = {

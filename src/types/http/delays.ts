@@ -1,4 +1,9 @@
-import type { CarrierException, DelayChoice, DelayStage } from "../../modules/delay_watch/types"
+import type {
+  CarrierException,
+  CarrierReportIgnored,
+  DelayChoice,
+  DelayStage,
+} from "../../modules/delay_watch/types"
 
 /** `POST /store/support-tickets/:id/delay-choice` body. */
 export interface StoreDelayChoiceRequest {
@@ -30,16 +35,24 @@ export interface CarrierWebhookRequest {
   event_id?: string
   /** The carrier's free text; not shown to shoppers. */
   message?: string
+  /** When it happened (ISO 8601 with offset); the report is taken as happening now without it. */
+  occurred_at?: string
 }
 
 /** `POST /hooks/aftersales/carrier` response. */
 export interface CarrierWebhookResponse {
   received: true
   order_id: string
-  incident_id: string
-  /** False for a replay (or a second exception of the same order): nothing new was opened. */
+  /** Null when the report was ignored. */
+  incident_id: string | null
+  /** False for a replay (or a second exception of the same order), or an ignored report: nothing new was opened. */
   created: boolean
   ticket_id: string | null
+  /**
+   * Why the report changed nothing: `watch_closed` (delivered or canceled), `before_order`,
+   * `before_last_movement`, `in_future`; null when it was recorded (or a replay).
+   */
+  ignored: CarrierReportIgnored | null
 }
 
 /** An order's delay state, as the order widget and overview show it. */

@@ -1,13 +1,14 @@
 import type { DelayContext } from "./steps/load-delay-context"
 import type {
   CarrierException,
+  CarrierReportIgnored,
   DelayCause,
   DelayChoice,
   DelayStage,
   RecordedLateIncident,
 } from "../../modules/delay_watch/types"
 
-export type { CarrierException, DelayCause, DelayChoice, DelayStage }
+export type { CarrierException, CarrierReportIgnored, DelayCause, DelayChoice, DelayStage }
 
 /** Input of `detectOrderDelayWorkflow`: one broken promise to act on. */
 export type DetectOrderDelayInput = {
@@ -19,15 +20,24 @@ export type DetectOrderDelayInput = {
   cause: DelayCause
   /** The tracking number or fulfilment a carrier reported on. */
   reference?: string | null
+  /**
+   * When the carrier says the exception happened (stage `carrier`; now when not said). The
+   * report is ignored if the watch is closed or this is before the order, before the goods'
+   * last movement, or in the future beyond the tolerance.
+   */
+  occurred_at?: Date | string | null
 }
 
 /** What `detectOrderDelayWorkflow` did. */
 export type DetectOrderDelayOutput = {
-  incident_id: string
-  /** False when the stage was already reported: nothing was opened or sent again. */
+  /** Null when a carrier report was ignored. */
+  incident_id: string | null
+  /** False when the stage was already reported, or the report ignored: nothing was opened or sent. */
   created: boolean
   /** The proactive ticket; null for a guest order (no customer to open it for). */
   ticket_id: string | null
+  /** Why a carrier report changed nothing; null otherwise. */
+  ignored: CarrierReportIgnored | null
 }
 
 /** Input of `announceDelayIncidentWorkflow`: an incident the scan recorded in bulk. */
@@ -66,6 +76,8 @@ export type ReportCarrierExceptionInput = {
   tracking_number?: string
   fulfillment_id?: string
   exception: CarrierException
+  /** When the carrier says it happened (ISO 8601); the report is taken as happening now without it. */
+  occurred_at?: string | null
 }
 
 /** Input of `chooseDelayOptionWorkflow`. */

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DelayStage } from "../../../modules/delay_watch/types"
 import {
-  RecordDelayIncidentStepOutput,
+  RecordedDelayIncident,
   revertDelayIncident,
   RevertDelayIncidentInput,
 } from "./record-delay-incident"
@@ -9,7 +9,7 @@ import {
 export const adoptDelayIncidentStepId = "adopt-delay-incident"
 
 /** An incident the scan recorded in bulk, to be announced by this run. */
-export type AdoptDelayIncidentStepInput = RecordDelayIncidentStepOutput & {
+export type AdoptDelayIncidentStepInput = RecordedDelayIncident & {
   /** The watch as it was before the incident, to put back on failure. */
   previous: { late_stage: DelayStage | null; deliver_by: Date }
 }
@@ -24,7 +24,7 @@ export const adoptDelayIncidentStep = createStep(
   adoptDelayIncidentStepId,
   async (input: AdoptDelayIncidentStepInput) => {
     const { previous, ...recorded } = input
-    return new StepResponse<RecordDelayIncidentStepOutput, RevertDelayIncidentInput>(
+    return new StepResponse<RecordedDelayIncident, RevertDelayIncidentInput>(
       recorded,
       recorded.created
         ? { incident_id: recorded.incident.id, late_stage: previous.late_stage, deliver_by: new Date(previous.deliver_by) }

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { estimateNewDelivery } from "../../../modules/delay_watch/promise"
 import DelayWatchService from "../../../modules/delay_watch/service"
-import { DelayIncidentDTO, DelayStage } from "../../../modules/delay_watch/types"
+import { CarrierReportIgnored, DelayIncidentDTO, DelayStage } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
 import { DetectOrderDelayInput } from "../types"
 
@@ -11,13 +11,26 @@ export const recordDelayIncidentStepId = "record-delay-incident"
 export type RecordDelayIncidentStepInput = DetectOrderDelayInput
 
 /** The incident, whether this run recorded it, and the watch it belongs to. */
-export type RecordDelayIncidentStepOutput = {
+export type RecordedDelayIncident = {
   incident: DelayIncidentDTO
   created: boolean
   watch_id: string
   /** The order has shipped: a cancel can no longer be offered. */
   shipped: boolean
+  ignored?: null
 }
+
+/** A carrier report that recorded nothing (see `screenCarrierReport`), and why. */
+export type IgnoredCarrierReport = {
+  incident: null
+  created: false
+  watch_id: null
+  shipped: boolean
+  ignored: CarrierReportIgnored
+}
+
+/** What recording a broken promise did: an incident, or a carrier report ignored. */
+export type RecordDelayIncidentStepOutput = RecordedDelayIncident | IgnoredCarrierReport
 
 /** What undoing a recorded incident needs: the incident, and the watch's mark before it. */
 export type RevertDelayIncidentInput = {
@@ -47,8 +60,10 @@ export async function revertDelayIncident(
 /**
  * Records the broken promise once per order and stage, with a new delivery estimate. A
  * retry, a second scan or a replayed carrier report answers the incident already there
- * (`created: false`). Compensation deletes what this run recorded, so the order is found
- * again by the next scan.
+ * (`created: false`). A carrier report is checked against the watch under its lock: one for a
+ * closed watch, dated before the order or the goods' last movement, or in the future, records
+ * nothing (`incident: null`, `ignored` says why). Compensation deletes what this run recorded,
+ * so the order is found again by the next scan.
  */
 export const recordDelayIncidentStep = createStep(
   recordDelayIncidentStepId,
@@ -64,15 +79,29 @@ export const recordDelayIncidentStep = createStep(
           now
         )
       : now
-    // Throws NOT_FOUND for an order with no watch.
-    const { incident, created } = await watches.recordIncident({
+    const toRecord = {
       order_id: input.order_id,
-      stage: input.stage,
       cause: input.cause,
       reference: input.reference ?? null,
       new_estimate: newEstimate,
-      detected_at: now,
-    })
+    }
+    // Both throw NOT_FOUND for an order with no watch.
+    const recorded =
+      input.stage === "carrier"
+        ? await watches.recordCarrierIncident({
+            ...toRecord,
+            // A report that does not say when it happened is taken as happening now.
+            occurred_at: input.occurred_at ? new Date(input.occurred_at) : now,
+            now,
+          })
+        : await watches.recordIncident({ ...toRecord, stage: input.stage, detected_at: now })
+    if (!recorded.incident) {
+      return new StepResponse<RecordDelayIncidentStepOutput, RevertDelayIncidentInput>(
+        { incident: null, created: false, watch_id: null, shipped: !!watch?.shipped_at, ignored: recorded.ignored },
+        null
+      )
+    }
+    const { incident, created } = recorded
     const output: RecordDelayIncidentStepOutput = {
       incident,
       created,

@@ -36,6 +36,7 @@ export const announceDelayIncidentWorkflow = createWorkflow(
       incident_id: recorded.incident.id,
       created: recorded.created,
       ticket_id: ticket?.id ?? null,
+      ignored: null,
     }))
     return new WorkflowResponse(result)
   }

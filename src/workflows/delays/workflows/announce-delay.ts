@@ -7,7 +7,7 @@ import { createSupportTicketWorkflow } from "../../support"
 // Each step from its own file: the steps barrel holds detect-late-orders, which runs these workflows.
 import { attachIncidentTicketStep } from "../steps/attach-incident-ticket"
 import { DelayContext } from "../steps/load-delay-context"
-import { RecordDelayIncidentStepOutput } from "../steps/record-delay-incident"
+import { RecordDelayIncidentStepOutput, RecordedDelayIncident } from "../steps/record-delay-incident"
 import { DetectOrderDelayInput } from "../types"
 
 const TEMPLATE = "aftersales.delays.detected"
@@ -33,7 +33,8 @@ export function announceDelay({
         order_number: context.display_id,
         stage: input.stage,
         cause: input.cause,
-        new_estimate: new Date(recorded.incident.new_estimate).toISOString(),
+        // No incident for an ignored carrier report: nothing below runs for it.
+        new_estimate: recorded.incident ? new Date(recorded.incident.new_estimate).toISOString() : null,
         can_cancel: !recorded.shipped,
       }
       return { data, content: renderNotification(TEMPLATE, context.locale, { ...data, ticket_id: "-" }) }
@@ -57,7 +58,8 @@ export function announceDelay({
       }))
       const opened = createSupportTicketWorkflow.runAsStep({ input: ticketInput })
       const attach = transform({ recorded, opened }, ({ recorded, opened }) => ({
-        incident_id: recorded.incident.id,
+        // Only a created incident opens a ticket.
+        incident_id: (recorded as RecordedDelayIncident).incident.id,
         ticket_id: opened.id,
       }))
       attachIncidentTicketStep(attach)

@@ -12,8 +12,9 @@ export const detectOrderDelayWorkflowId = "detect-order-delay"
  * a new estimate, opens one proactive ticket (category `delay`, priority high; the database
  * keeps `delay:<order>:<stage>` unique), tells the customer first (apology, cause, new date,
  * the choice to wait or cancel) and emits `order_delay.detected`. A retry, a second scan or a
- * replayed carrier report does nothing more. A failure undoes the incident and the ticket, so
- * the next scan tries again.
+ * replayed carrier report does nothing more; a carrier report that cannot be true of the
+ * parcel now (watch closed, stale, from the future) records and sends nothing. A failure undoes
+ * the incident and the ticket, so the next scan tries again.
  */
 export const detectOrderDelayWorkflow = createWorkflow(
   detectOrderDelayWorkflowId,
@@ -24,9 +25,10 @@ export const detectOrderDelayWorkflow = createWorkflow(
     const ticket = announceDelay({ input, context, recorded })
 
     const result = transform({ recorded, ticket }, ({ recorded, ticket }): DetectOrderDelayOutput => ({
-      incident_id: recorded.incident.id,
+      incident_id: recorded.incident?.id ?? null,
       created: recorded.created,
-      ticket_id: ticket?.id ?? recorded.incident.ticket_id ?? null,
+      ticket_id: ticket?.id ?? recorded.incident?.ticket_id ?? null,
+      ignored: recorded.ignored ?? null,
     }))
     return new WorkflowResponse(result)
   }

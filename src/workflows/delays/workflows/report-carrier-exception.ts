@@ -8,7 +8,9 @@ export const reportCarrierExceptionWorkflowId = "report-carrier-exception"
 /**
  * A carrier's exception (failed attempt, customs, lost, no movement) on a tracking number or
  * fulfilment: the order's `carrier` stage goes late, once. A replayed report, or a later
- * exception on the same order, opens nothing new.
+ * exception on the same order, opens nothing new. A report for a closed watch (delivered or
+ * canceled), or dated before the order, before the goods' last movement or in the future,
+ * is ignored: no incident, ticket, email or event, and the answer says why.
  */
 export const reportCarrierExceptionWorkflow = createWorkflow(
   reportCarrierExceptionWorkflowId,
@@ -22,6 +24,7 @@ export const reportCarrierExceptionWorkflow = createWorkflow(
       stage: "carrier" as const,
       cause: input.exception,
       reference: report.reference,
+      occurred_at: input.occurred_at ?? null,
     }))
     const detected = detectOrderDelayWorkflow.runAsStep({ input: detectInput })
     const result = transform({ report, detected }, ({ report, detected }) => ({
