@@ -169,7 +169,7 @@ export const AftersalesSettingsPatchSchema = z.strictObject({
 
 /** The plugin options: settings defaults plus the few things that are not settings. */
 export const AftersalesOptionsSchema = AftersalesSettingsPatchSchema.extend({
-  /** Shared secret of `POST /hooks/aftersales/carrier` (HMAC-SHA256 of the raw body). */
+  /** Shared secret of `POST /hooks/aftersales/carrier` (HMAC-SHA256 of `<t>.<raw body>`). */
   carrier_webhook_secret: z.string().min(16).optional(),
   /** Where shoppers' links in notifications point, e.g. `https://shop.example.com`. */
   storefront_url: z.string().url().optional(),
