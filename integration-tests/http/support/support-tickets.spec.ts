@@ -148,6 +148,40 @@ medusaIntegrationTestRunner({
         expect(other.data).toEqual({ type: "not_found", message: `Support ticket with id ${b.id} was not found` })
       })
 
+      it("tells the shopper where each ticket came from: customer, proactive or admin", async () => {
+        const own = await openTicket(alice)
+        const byPhone = (
+          await api.post(
+            "/admin/support-tickets",
+            { customer_id: alice.customerId, category: "other", subject: "Called about sizes" },
+            { headers: admin.headers }
+          )
+        ).data.ticket
+        const { result: proactive } = await createSupportTicketWorkflow(getContainer()).run({
+          input: {
+            customer_id: alice.customerId,
+            category: "delay",
+            channel: "system",
+            source: "proactive",
+            subject: "Your order is late",
+            message: { author_type: "system", body: "Sorry, it is late" },
+            idempotency_key: "delay:order_src:ship",
+          },
+        })
+        const expected: Record<string, string> = { [own.id]: "customer", [byPhone.id]: "admin", [proactive.id]: "proactive" }
+
+        expect(own.source).toEqual("customer")
+        const list = await api.get("/store/support-tickets", { headers: alice.headers })
+        expect(list.data.count).toEqual(3)
+        expect(Object.fromEntries(list.data.tickets.map((t: any) => [t.id, t.source]))).toEqual(expected)
+        for (const [id, source] of Object.entries(expected)) {
+          const read = await api.get(`/store/support-tickets/${id}`, { headers: alice.headers })
+          expect(read.data.ticket).toEqual(expect.objectContaining({ id, source }))
+        }
+        const reply = await api.post(`/store/support-tickets/${proactive.id}/messages`, { body: "I will wait" }, { headers: alice.headers })
+        expect(reply.data.ticket.source).toEqual("proactive")
+      })
+
       it("bounds the list parameters", async () => {
         for (const qs of ["limit=-5", "offset=-1", "limit=1000", "status=nope", "limit=abc", "foo=bar"]) {
           const err = await errorOf(api.get(`/store/support-tickets?${qs}`, { headers: alice.headers }))
