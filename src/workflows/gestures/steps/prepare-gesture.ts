@@ -10,6 +10,7 @@ import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
 import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } from "../types"
+import { storeCurrencies } from "../../../utils/store-currencies"
 import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
 
 export const prepareGestureStepId = "prepare-goodwill-gesture"
@@ -71,6 +72,13 @@ export const prepareGestureStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `A ${kind} gesture without an order needs a currency_code`
+      )
+    }
+    const sold = await storeCurrencies(container)
+    if (!sold.has(currency)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The store does not sell in ${currency}: a ${kind} gesture for customer ${input.customer_id} must be in one of ${[...sold].sort().join(", ") || "its currencies"}`
       )
     }
     if (order && (kind === "fixed" || kind === "store_credit") && currency !== order.currency_code) {
