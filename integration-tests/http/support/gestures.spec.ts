@@ -321,6 +321,36 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("the monthly budget under concurrency", () => {
+      it("issues exactly one gesture when three customers' tickets are resolved at once with room for one", async () => {
+        const carol = await createShopper(api, fixture.publishableKey)
+        const shoppers = [alice, bob, carol]
+        let spent = 0
+        // The race is run several times: a read-then-write budget passes it now and then.
+        for (let round = 0; round < 5; round++) {
+          // Room for one 10 EUR gesture (and a half): the second would overspend.
+          await patchPolicy("damaged", { monthly_budget: { eur: spent + 15 }, max_per_customer_90d: 100 })
+          const tickets = await Promise.all(shoppers.map((who) => openTicket(who, "damaged")))
+          const results = await Promise.allSettled(tickets.map((t) => resolve(t.id, { outcome: "sorry", gesture: "policy" })))
+          const ok = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<any>[]
+          const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[]
+          expect(ok).toHaveLength(1)
+          expect(ok[0].value.data.gesture_id).toMatch(/^gest_/)
+          expect(refused.map((r) => r.reason.response.status)).toEqual([400, 400])
+          for (const r of refused) {
+            expect(r.reason.response.data).toEqual({
+              type: "not_allowed",
+              message: `The monthly gesture budget for eur would be exceeded: ${spent + 10} of ${spent + 15} spent, this gesture costs 10`,
+            })
+          }
+          spent += 10
+          const { gestures } = await gestureList("limit=100")
+          const total = gestures.filter((g: any) => g.currency_code === "eur").reduce((sum: number, g: any) => sum + g.amount, 0)
+          expect(total).toEqual(spent)
+        }
+      })
+    })
+
     describe("POST /admin/gestures/:id/approve", () => {
       it("holds a gesture above the threshold until a second admin approves it", async () => {
         await patchPolicy("damaged", { approval_above: { eur: 5 } })
