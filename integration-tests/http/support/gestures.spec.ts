@@ -270,6 +270,87 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("currencies the store sells in", () => {
+      it("refuses a gesture in a currency the store does not sell in, and issues one in a region's currency", async () => {
+        const t = await openTicket(alice, "damaged")
+        for (const currency_code of ["zzz", "usd"]) {
+          const err = await errorOf(resolve(t.id, { outcome: "sorry", gesture: { kind: "fixed", value: 5, currency_code } }))
+          expect(err.status).toEqual(400)
+          expect(err.data).toEqual({
+            type: "invalid_data",
+            message: expect.stringContaining(`The store does not sell in ${currency_code}`),
+          })
+        }
+        const still = (await api.get(`/admin/support-tickets/${t.id}`, { headers: admin.headers })).data.ticket
+        expect(still.status).toEqual("open")
+        expect((await gestureList("")).count).toEqual(0)
+        expect(await promotions().listPromotions()).toHaveLength(0)
+
+        // TRY is the Turkish region's currency: sold, so a gesture in it is issued.
+        const ok = await resolve(t.id, { outcome: "sorry", gesture: { kind: "fixed", value: 5, currency_code: "try" } })
+        const { gestures } = await gestureList(`ticket_id=${t.id}`)
+        expect(gestures).toEqual([expect.objectContaining({ id: ok.data.gesture_id, currency_code: "try", amount: 5, status: "issued" })])
+      })
+
+      it("refuses a gesture policy, budget or threshold in a currency the store does not sell in", async () => {
+        const { data: before } = await api.get("/admin/aftersales/settings", { headers: admin.headers })
+        const withDamaged = (patch: Record<string, unknown>) => ({
+          gestures: {
+            policies: before.settings.gestures.policies.map((p: any) => (p.category === "damaged" ? { ...p, ...patch } : p)),
+          },
+        })
+        for (const [patch, currency] of [
+          [{ currency_code: "zzz" }, "zzz"],
+          [{ monthly_budget: { eur: 1000, zzz: 5 } }, "zzz"],
+          [{ approval_above: { eur: 50, usd: 5 } }, "usd"],
+        ] as const) {
+          const err = await errorOf(api.post("/admin/aftersales/settings", withDamaged(patch), { headers: admin.headers }))
+          expect(err.status).toEqual(400)
+          expect(err.data).toEqual({
+            type: "invalid_data",
+            message: expect.stringMatching(new RegExp(`gestures\\.policies.*damaged.*${currency}`)),
+          })
+        }
+        const { data: after } = await api.get("/admin/aftersales/settings", { headers: admin.headers })
+        expect(after.settings.gestures).toEqual(before.settings.gestures)
+        // The store's and the regions' currencies are accepted.
+        const ok = await api.post("/admin/aftersales/settings", withDamaged({ currency_code: "try", monthly_budget: { eur: 10, try: 500 } }), { headers: admin.headers })
+        expect(ok.data.settings.gestures.policies.find((p: any) => p.category === "damaged")).toEqual(
+          expect.objectContaining({ currency_code: "try", monthly_budget: { eur: 10, try: 500 } })
+        )
+      })
+    })
+
+    describe("the monthly budget under concurrency", () => {
+      it("issues exactly one gesture when three customers' tickets are resolved at once with room for one", async () => {
+        const carol = await createShopper(api, fixture.publishableKey)
+        const shoppers = [alice, bob, carol]
+        let spent = 0
+        // The race is run several times: a read-then-write budget passes it now and then.
+        for (let round = 0; round < 5; round++) {
+          // Room for one 10 EUR gesture (and a half): the second would overspend.
+          await patchPolicy("damaged", { monthly_budget: { eur: spent + 15 }, max_per_customer_90d: 100 })
+          const tickets = await Promise.all(shoppers.map((who) => openTicket(who, "damaged")))
+          const results = await Promise.allSettled(tickets.map((t) => resolve(t.id, { outcome: "sorry", gesture: "policy" })))
+          const ok = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<any>[]
+          const refused = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[]
+          expect(ok).toHaveLength(1)
+          expect(ok[0].value.data.gesture_id).toMatch(/^gest_/)
+          expect(refused.map((r) => r.reason.response.status)).toEqual([400, 400])
+          for (const r of refused) {
+            expect(r.reason.response.data).toEqual({
+              type: "not_allowed",
+              message: `The monthly gesture budget for eur would be exceeded: ${spent + 10} of ${spent + 15} spent, this gesture costs 10`,
+            })
+          }
+          spent += 10
+          const { gestures } = await gestureList("limit=100")
+          const total = gestures.filter((g: any) => g.currency_code === "eur").reduce((sum: number, g: any) => sum + g.amount, 0)
+          expect(total).toEqual(spent)
+        }
+      })
+    })
+
     describe("POST /admin/gestures/:id/approve", () => {
       it("holds a gesture above the threshold until a second admin approves it", async () => {
         await patchPolicy("damaged", { approval_above: { eur: 5 } })

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AftersalesModules } from "../../../src/types/modules"
 import {
   checkSlaBreachesWorkflow,
@@ -146,6 +146,40 @@ medusaIntegrationTestRunner({
         const other = await errorOf(api.get(`/store/support-tickets/${b.id}`, { headers: alice.headers }))
         expect(other.status).toEqual(404)
         expect(other.data).toEqual({ type: "not_found", message: `Support ticket with id ${b.id} was not found` })
+      })
+
+      it("tells the shopper where each ticket came from: customer, proactive or admin", async () => {
+        const own = await openTicket(alice)
+        const byPhone = (
+          await api.post(
+            "/admin/support-tickets",
+            { customer_id: alice.customerId, category: "other", subject: "Called about sizes" },
+            { headers: admin.headers }
+          )
+        ).data.ticket
+        const { result: proactive } = await createSupportTicketWorkflow(getContainer()).run({
+          input: {
+            customer_id: alice.customerId,
+            category: "delay",
+            channel: "system",
+            source: "proactive",
+            subject: "Your order is late",
+            message: { author_type: "system", body: "Sorry, it is late" },
+            idempotency_key: "delay:order_src:ship",
+          },
+        })
+        const expected: Record<string, string> = { [own.id]: "customer", [byPhone.id]: "admin", [proactive.id]: "proactive" }
+
+        expect(own.source).toEqual("customer")
+        const list = await api.get("/store/support-tickets", { headers: alice.headers })
+        expect(list.data.count).toEqual(3)
+        expect(Object.fromEntries(list.data.tickets.map((t: any) => [t.id, t.source]))).toEqual(expected)
+        for (const [id, source] of Object.entries(expected)) {
+          const read = await api.get(`/store/support-tickets/${id}`, { headers: alice.headers })
+          expect(read.data.ticket).toEqual(expect.objectContaining({ id, source }))
+        }
+        const reply = await api.post(`/store/support-tickets/${proactive.id}/messages`, { body: "I will wait" }, { headers: alice.headers })
+        expect(reply.data.ticket.source).toEqual("proactive")
       })
 
       it("bounds the list parameters", async () => {
@@ -330,6 +364,62 @@ medusaIntegrationTestRunner({
         expect(breached.data.tickets).toEqual([expect.objectContaining({ id: late.id, sla_breach: "first_response", sla_breached_at: expect.any(String) })])
         const notBreached = await api.get("/admin/support-tickets?breached=false", { headers: admin.headers })
         expect(notBreached.data.count).toEqual(2)
+      })
+    })
+
+    describe("POST /admin/aftersales/jobs/sla-check/run with a backlog", () => {
+      /** Late tickets written in one statement, as a store with a backlog has them. */
+      const seedLateTickets = async (n: number, customerId: string) => {
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(
+          `INSERT INTO support_ticket (id, customer_id, category, subject, first_response_due_at, resolution_due_at)
+           SELECT 'stkt_late' || lpad(g::text, 5, '0'), ?, 'damaged', 'Late ' || g, now() - interval '1 hour', now() + interval '1 day'
+           FROM generate_series(1, ?) g`,
+          [customerId, n]
+        )
+      }
+      const runSlaCheck = () => api.post("/admin/aftersales/jobs/sla-check/run", {}, { headers: admin.headers })
+
+      it("flags 1 000 late tickets once when two runs race, and names each in one admin feed item", async () => {
+        await seedLateTickets(1000, alice.customerId)
+        const runs = await Promise.all([runSlaCheck(), runSlaCheck()])
+        expect(runs.map((r) => r.status)).toEqual([200, 200])
+        // Each ticket is flagged by exactly one of the two runs.
+        const flaggedIds = runs.flatMap((r) => r.data.result.tickets.map((t: any) => t.id))
+        expect(runs[0].data.result.flagged + runs[1].data.result.flagged).toEqual(1000)
+        expect(new Set(flaggedIds).size).toEqual(1000)
+        expect(runs[0].data.result.tickets[0] ?? runs[1].data.result.tickets[0]).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^stkt_late/), breach: "first_response" })
+        )
+
+        const breached = await api.get("/admin/support-tickets?breached=true&limit=1", { headers: admin.headers })
+        expect(breached.data.count).toEqual(1000)
+        expect(breached.data.tickets[0]).toEqual(expect.objectContaining({ sla_breach: "first_response", sla_breached_at: expect.any(String) }))
+
+        const feed = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })
+        const named = feed.flatMap((n: any) => n.data.ticket_ids)
+        expect(named).toHaveLength(1000)
+        expect(new Set(named)).toEqual(new Set(flaggedIds))
+        expect(feed[0].data).toEqual(expect.objectContaining({ title: "Support SLA breached", description: expect.stringMatching(/ticket\(s\) missed their SLA: #\d+/) }))
+
+        const again = await runSlaCheck()
+        expect(again.data.result).toEqual({ flagged: 0, tickets: [] })
+        expect(await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ channel: "feed" })).toHaveLength(feed.length)
+      })
+
+      it("keeps the breaches flagged when the admin notification fails", async () => {
+        await seedLateTickets(200, alice.customerId)
+        const notifications = getContainer().resolve(Modules.NOTIFICATION)
+        // Fault injection: the notification provider is down for this run.
+        const spy = jest.spyOn(notifications, "createNotifications").mockRejectedValueOnce(new Error("provider down"))
+        const run = await runSlaCheck()
+        spy.mockRestore()
+        expect(run.status).toEqual(200)
+        expect(run.data.result.flagged).toEqual(200)
+        const breached = await api.get("/admin/support-tickets?breached=true&limit=1", { headers: admin.headers })
+        expect(breached.data.count).toEqual(200)
+        // Nothing is flagged twice by the next run.
+        expect((await runSlaCheck()).data.result.flagged).toEqual(0)
       })
     })
 

@@ -22,6 +22,8 @@ export interface StoreSupportTicket {
   number: string
   status: TicketStatus
   category: TicketCategory
+  /** Who opened it: `customer`, `proactive` (the store reached out, e.g. a delay) or `admin`. */
+  source: TicketSource
   subject: string
   order_id: string | null
   outcome: string | null

@@ -10,6 +10,7 @@ import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
 import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } from "../types"
+import { storeCurrencies } from "../../../utils/store-currencies"
 import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
 
 export const prepareGestureStepId = "prepare-goodwill-gesture"
@@ -18,18 +19,25 @@ export const prepareGestureStepId = "prepare-goodwill-gesture"
 export type PrepareGestureStepOutput = {
   plan: GesturePlan | null
   existing_id: string | null
+  /** The category's policy whose caps and budget `validateGestureLimitsStep` checks. */
+  policy: GesturePolicy | null
+  /** The order's total, for the policy's share cap; null without an order. */
+  order_total: number | null
 }
 
 const DAY = 24 * 60 * 60 * 1000
-/** Statuses that count against caps and budgets: a cancelled gesture costs nothing. */
-const COUNTED = ["pending_approval", "issued", "redeemed"]
+const NOTHING: PrepareGestureStepOutput = {
+  plan: null,
+  existing_id: null,
+  policy: null,
+  order_total: null,
+}
 
 /**
- * Decides what to issue and checks every limit before anything is written: the category's
- * policy, the per-customer cap over 90 days, the monthly budget of the currency, the share of
- * the order, and whether a second admin must approve. A refusal is a 400 that names the limit.
- * It has no side effects; the workflow holds a per-customer lock around it and the writes, so
- * two resolutions at once cannot both pass the cap.
+ * Decides what to issue before anything is written: the category's policy or the agent's
+ * choice, the currency (one the store sells in), the cost, and whether a second admin must
+ * approve. A refusal is a 400 that names the reason. It has no side effects; the caps and the
+ * budget are checked by `validateGestureLimitsStep` under the budget lock.
  */
 export const prepareGestureStep = createStep(
   prepareGestureStepId,
@@ -40,7 +48,7 @@ export const prepareGestureStep = createStep(
       { select: ["id"] }
     )
     if (existing) {
-      return new StepResponse<PrepareGestureStepOutput>({ plan: null, existing_id: existing.id })
+      return new StepResponse<PrepareGestureStepOutput>({ ...NOTHING, existing_id: existing.id })
     }
 
     const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
@@ -48,7 +56,7 @@ export const prepareGestureStep = createStep(
     const policy = rules.policies.find((p) => p.category === input.category)
     const choice = input.choice ?? (policy?.automatic ? "policy" : "none")
     if (choice === "none") {
-      return new StepResponse<PrepareGestureStepOutput>({ plan: null, existing_id: null })
+      return new StepResponse<PrepareGestureStepOutput>(NOTHING)
     }
     if (choice === "policy" && !policy) {
       throw new MedusaError(
@@ -73,6 +81,13 @@ export const prepareGestureStep = createStep(
         `A ${kind} gesture without an order needs a currency_code`
       )
     }
+    const sold = await storeCurrencies(container)
+    if (!sold.has(currency)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The store does not sell in ${currency}: a ${kind} gesture for customer ${input.customer_id} must be in one of ${[...sold].sort().join(", ") || "its currencies"}`
+      )
+    }
     if (order && (kind === "fixed" || kind === "store_credit") && currency !== order.currency_code) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -83,12 +98,6 @@ export const prepareGestureStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `A percentage gesture cannot exceed 100`)
     }
     const amount = costOf(kind, value, currency, order, loyalty.point_values)
-    await assertWithinLimits(gestures, policy, {
-      customer_id: input.customer_id,
-      currency,
-      amount,
-      order_total: order?.total ?? null,
-    })
 
     const threshold = policy?.approval_above[currency]
     const status =
@@ -109,7 +118,12 @@ export const prepareGestureStep = createStep(
       requested_by: input.requested_by ?? null,
       idempotency_key: input.idempotency_key,
     }
-    return new StepResponse<PrepareGestureStepOutput>({ plan, existing_id: null })
+    return new StepResponse<PrepareGestureStepOutput>({
+      plan,
+      existing_id: null,
+      policy: policy ?? null,
+      order_total: order?.total ?? null,
+    })
   }
 )
 
@@ -181,56 +195,5 @@ function costOf(
       return MathBN.convert(order?.shipping_total ?? 0)
     case "points":
       return MathBN.mult(value, pointValues[currency] ?? 0)
-  }
-}
-
-async function assertWithinLimits(
-  gestures: GesturesModuleService,
-  policy: GesturePolicy | undefined,
-  args: {
-    customer_id: string
-    currency: string
-    amount: ReturnType<typeof MathBN.convert>
-    order_total: number | null
-  }
-) {
-  if (!policy) {
-    return
-  }
-  const since90 = new Date(Date.now() - 90 * DAY)
-  const [, recent] = await gestures.listAndCountGestures(
-    { customer_id: args.customer_id, status: COUNTED, created_at: { $gte: since90 } },
-    { select: ["id"] }
-  )
-  if (recent >= policy.max_per_customer_90d) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `Customer ${args.customer_id} already received ${recent} gesture(s) in the last 90 days; the ${policy.category} policy allows ${policy.max_per_customer_90d}`
-    )
-  }
-  const budget = policy.monthly_budget[args.currency]
-  if (budget !== undefined) {
-    const now = new Date()
-    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
-    const thisMonth = await gestures.listGestures(
-      { currency_code: args.currency, status: COUNTED, created_at: { $gte: monthStart } },
-      { select: ["id", "amount"] }
-    )
-    const spent = thisMonth.reduce((sum, g) => MathBN.add(sum, g.amount), MathBN.convert(0))
-    if (MathBN.gt(MathBN.add(spent, args.amount), budget)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `The monthly gesture budget for ${args.currency} would be exceeded: ${spent.toString()} of ${budget} spent, this gesture costs ${args.amount.toString()}`
-      )
-    }
-  }
-  if (args.order_total !== null && policy.max_order_share < 1) {
-    const cap = MathBN.mult(args.order_total, policy.max_order_share)
-    if (MathBN.gt(args.amount, cap)) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `The gesture (${args.amount.toString()} ${args.currency}) exceeds ${policy.max_order_share * 100}% of the order total`
-      )
-    }
   }
 }

@@ -16,10 +16,14 @@ import {
   createGestureRecordStep,
   prepareGestureStep,
   updateGestureStep,
+  validateGestureLimitsStep,
 } from "../steps"
 import { COUPON_KINDS, GesturePlan, IssueGoodwillGestureInput } from "../types"
 
 export const issueGoodwillGestureWorkflowId = "issue-goodwill-gesture"
+
+/** The lock under which a gesture in `currency` is checked against the budget and booked. */
+export const gestureBudgetLockKey = (currency: string) => `aftersales-gesture-budget:${currency}`
 
 /** The gesture the call stands for, and whether this run created it. */
 export type IssueGoodwillGestureOutput = {
@@ -30,9 +34,10 @@ export type IssueGoodwillGestureOutput = {
 
 /**
  * Issues at most one goodwill gesture per idempotency key (e.g. per resolution), by the
- * category's policy or the agent's choice, inside the policy's caps and budget. Under a
- * per-customer lock: check the limits, write the record, then the coupon (a real promotion) or
- * the points. A gesture above the approval threshold is recorded as `pending_approval` and
+ * category's policy or the agent's choice, in a currency the store sells in, inside the policy's
+ * caps and budget. Under a per-customer lock and, while the limits are checked and the record
+ * written, a per-currency budget lock: check, book, then the coupon (a real promotion) or the
+ * points. A gesture above the approval threshold is recorded as `pending_approval` and
  * issued by `approveGoodwillGestureWorkflow`. Any failure compensates every write: no coupon
  * without a record, no record without its coupon. Also used by the delay watch for "wait".
  */
@@ -45,9 +50,28 @@ export const issueGoodwillGestureWorkflow = createWorkflow(
 
     const prepared = prepareGestureStep(input)
 
+    // The budget is a sum over every customer's gestures in the currency: checking it and
+    // booking the gesture are serialized per currency, across processes (locking module).
+    const budgetKey = transform({ prepared }, ({ prepared }) =>
+      prepared.plan ? [gestureBudgetLockKey(prepared.plan.currency_code)] : []
+    )
+    acquireLockStep({ key: budgetKey, timeout: 30, ttl: 60, executeOnSubWorkflow: true }).config({
+      name: "acquire-gesture-budget-lock",
+    })
+    const limits = transform({ prepared }, ({ prepared }) => ({
+      plan: prepared.plan,
+      policy: prepared.policy,
+      order_total: prepared.order_total,
+    }))
+    validateGestureLimitsStep(limits)
+
     const record = when("gesture-planned", { prepared }, ({ prepared }) => !!prepared.plan).then(
       () => createGestureRecordStep(prepared.plan as GesturePlan)
     )
+    // Booked: the record counts against the budget from here on.
+    releaseLockStep({ key: budgetKey, executeOnSubWorkflow: true }).config({
+      name: "release-gesture-budget-lock",
+    })
 
     const promotion = when(
       "gesture-coupon-issued-now",

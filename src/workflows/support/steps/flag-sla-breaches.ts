@@ -14,50 +14,15 @@ export type FlaggedTicket = {
 
 /**
  * Flags unresolved tickets whose first-response or resolution due time has passed and that
- * are not flagged yet. Each ticket is flagged once (the filter skips flagged ones), so a job run
- * twice does not flag or notify twice. Only late tickets are read, not every open one.
+ * are not flagged yet, in one conditional update: each ticket is flagged once, by one run, even
+ * when two runs overlap, and a run answers only the tickets it flagged. A breach is a fact, so
+ * there is no compensation: a later failure (e.g. the admin notification) leaves it flagged.
  */
 export const flagSlaBreachesStep = createStep(
   flagSlaBreachesStepId,
   async (_: void, { container }) => {
     const support: SupportModuleService = container.resolve(AftersalesModules.SUPPORT)
-    const now = new Date()
-    const late = await support.listSupportTickets(
-      {
-        status: ["open", "pending_customer"],
-        sla_breached_at: null,
-        $or: [
-          { first_responded_at: null, first_response_due_at: { $lt: now } },
-          { resolution_due_at: { $lt: now } },
-        ],
-      },
-      { select: ["id", "display_id", "first_responded_at", "first_response_due_at"] }
-    )
-    const flagged: FlaggedTicket[] = late.map((t) => ({
-      id: t.id,
-      display_id: t.display_id,
-      breach:
-        !t.first_responded_at && t.first_response_due_at && new Date(t.first_response_due_at) < now
-          ? "first_response"
-          : "resolution",
-    }))
-    if (flagged.length) {
-      await support.updateSupportTickets(
-        flagged.map((f) => ({ id: f.id, sla_breached_at: now, sla_breach: f.breach }))
-      )
-    }
-    return new StepResponse(
-      flagged,
-      flagged.map((f) => f.id)
-    )
-  },
-  async (ids, { container }) => {
-    if (!ids?.length) {
-      return
-    }
-    const support: SupportModuleService = container.resolve(AftersalesModules.SUPPORT)
-    await support.updateSupportTickets(
-      ids.map((id) => ({ id, sla_breached_at: null, sla_breach: null }))
-    )
+    const flagged: FlaggedTicket[] = await support.flagSlaBreaches(new Date())
+    return new StepResponse(flagged)
   }
 )

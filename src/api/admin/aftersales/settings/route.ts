@@ -3,6 +3,7 @@ import AftersalesSettingsService from "../../../../modules/aftersales_settings/s
 import { AftersalesModules } from "../../../../types/modules"
 import { AdminAftersalesSettingsResponse } from "../../../../types/http/settings"
 import { updateAftersalesSettingsWorkflow } from "../../../../workflows/settings"
+import { assertGestureCurrenciesSold } from "./helpers"
 import { AdminUpdateAftersalesSettingsType } from "./validators"
 
 export const GET = async (
@@ -17,6 +18,12 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateAftersalesSettingsType>,
   res: MedusaResponse<AdminAftersalesSettingsResponse>
 ) => {
+  const service: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
+  await assertGestureCurrenciesSold(
+    req.scope,
+    req.validatedBody.gestures?.policies,
+    (await service.getSettings()).gestures.policies
+  )
   const { result } = await updateAftersalesSettingsWorkflow(req.scope).run({
     input: req.validatedBody,
   })
