@@ -286,6 +286,39 @@ export default class LoyaltyPointsService extends MedusaService({
   }
 
   /**
+   * Names the order on the live `redeem` entry of its cart (points are debited inside cart
+   * completion, before the order exists). Idempotent: an entry that already names an order
+   * keeps it, and a refunded attempt of the cart is left alone. Answers the entries named now.
+   */
+  @InjectManager()
+  async attachRedemptionOrder(
+    cartIds: string[],
+    orderId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO[]> {
+    assertPresent(orderId, "order_id")
+    if (!cartIds.length) {
+      return []
+    }
+    const knex = knexOf(sharedContext)
+    const rows = await knex(LEDGER)
+      .where({ type: "redeem" })
+      .whereIn("reference_id", cartIds)
+      .whereNull("order_id")
+      .whereNull("deleted_at")
+      .whereNotExists(
+        knex(`${LEDGER} as r`)
+          .select(knex.raw("1"))
+          .where("r.type", "refund")
+          .whereRaw(`r.reference_id = ${LEDGER}.id`)
+          .whereNull("r.deleted_at")
+      )
+      .update({ order_id: orderId, updated_at: knex.fn.now() })
+      .returning("*")
+    return rows.map(toDTO)
+  }
+
+  /**
    * Makes pending entries whose return window closed available, account by account, each in
    * its own transaction: an account that cannot be processed is reported in `failed` and
    * left as it was (the next run retries it), the others go on. Takes at most `limit`
