@@ -331,7 +331,7 @@ export default class LoyaltyPointsService extends MedusaService({
     { afterId = "", limit = 500 }: DuePage = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<UnlockRun> {
-    const accountIds = await this.listDueAccounts_("unlock", now, afterId, limit, sharedContext)
+    const accountIds = await this.listDueAccounts_("unlock", now, afterId, limit, knexOf(sharedContext))
     const run: UnlockRun = { entries: 0, accounts: 0, points: 0, failed: [], last_account_id: null }
     for (const accountId of accountIds) {
       try {
@@ -357,7 +357,7 @@ export default class LoyaltyPointsService extends MedusaService({
     { afterId = "", limit = 500 }: DuePage = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ExpiryRun> {
-    const accountIds = await this.listDueAccounts_("expire", now, afterId, limit, sharedContext)
+    const accountIds = await this.listDueAccounts_("expire", now, afterId, limit, knexOf(sharedContext))
     const run: ExpiryRun = { entries: [], accounts: 0, failed: [], last_account_id: null }
     for (const accountId of accountIds) {
       try {
@@ -713,9 +713,9 @@ export default class LoyaltyPointsService extends MedusaService({
     now: Date,
     afterId: string,
     limit: number,
-    sharedContext: Context
+    knex: Knex
   ): Promise<string[]> {
-    let due = knexOf(sharedContext)(LEDGER)
+    let due = knex(LEDGER)
       .distinct("account_id")
       .where("account_id", ">", afterId)
       .whereNull("deleted_at")
