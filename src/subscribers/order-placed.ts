@@ -2,14 +2,19 @@ import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { startDelayWatchWorkflow } from "../workflows/delays"
 import { markGesturesRedeemedWorkflow } from "../workflows/gestures"
-import { earnOrderPointsWorkflow } from "../workflows/loyalty"
+import {
+  attachRedemptionOrderWorkflow,
+  earnOrderPointsWorkflow,
+  paidWithPoints,
+} from "../workflows/loyalty"
 import { loadPlacedOrder } from "../workflows/orders/placed-order"
 import { promotionCodesOf } from "../workflows/orders/promotion-codes"
 import { afterResponse } from "../utils/after-response"
 
 /**
- * What the plugin does when an order is placed: points earned (pending), the delivery promise,
- * goodwill coupons the order used marked redeemed. With Medusa's local event bus this runs in
+ * What the plugin does when an order is placed: points earned (pending), the points it was paid
+ * with named on their `redeem` entry, the delivery promise, goodwill coupons the order used
+ * marked redeemed. With Medusa's local event bus this runs in
  * the store's process the moment the completion workflow ends, while the completion route
  * still reads the order for its answer; so it waits for that answer to go out, and reads the
  * order once for all three domains rather than once each (both showed as checkout latency over
@@ -31,8 +36,11 @@ export default async function aftersalesOrderPlaced({
     () => startDelayWatchWorkflow(container).run({ input }),
   ]
   // Guests earn nothing and most orders use no coupon: no workflow to run for those.
-  if (order.customer_id) {
+  if (order.customer_id && order.customer?.has_account) {
     runs.push(() => earnOrderPointsWorkflow(container).run({ input }))
+  }
+  if (paidWithPoints(order)) {
+    runs.push(() => attachRedemptionOrderWorkflow(container).run({ input }))
   }
   if (promotionCodesOf(order).length) {
     runs.push(() => markGesturesRedeemedWorkflow(container).run({ input }))

@@ -142,7 +142,7 @@ medusaIntegrationTestRunner({
         expect(res.status).toEqual(200)
         expect(res.data).toEqual({
           job: "points-expiry",
-          result: { expired_entries: 0, expired_points: 0, customers: 0, reminded: 0 },
+          result: { expired_entries: 0, expired_points: 0, customers: 0, reminded: 0, failed: 0, reminders_failed: 0 },
         })
       })
 

@@ -361,7 +361,7 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/admin/aftersales/jobs/points-expiry/run", {}, { headers: admin.headers })
         expect(data).toEqual({
           job: "points-expiry",
-          result: { expired_entries: 1, expired_points: 5, customers: 1, reminded: 1 },
+          result: { expired_entries: 1, expired_points: 5, customers: 1, reminded: 1, failed: 0, reminders_failed: 0 },
         })
         const [reminder] = await notificationsFor(soon.customerId, "aftersales.loyalty.points_expiring")
         expect(reminder.data).toEqual(expect.objectContaining({ points: 70, days: 30, balance: 170, locale: "en" }))
@@ -370,7 +370,7 @@ medusaIntegrationTestRunner({
 
         // The next daily run finds the same lot: no second message.
         const next = await expirePointsWorkflow(container).run({ input: {} })
-        expect(next.result).toEqual({ expired_entries: 0, expired_points: 0, customers: 0, reminded: 1 })
+        expect(next.result).toEqual({ expired_entries: 0, expired_points: 0, customers: 0, reminded: 1, failed: 0, reminders_failed: 0 })
         expect(await notificationsFor(soon.customerId, "aftersales.loyalty.points_expiring")).toHaveLength(1)
         expect((await expectLedgerConsistent(soon.customerId)).balance).toEqual(170)
       })
@@ -400,7 +400,7 @@ medusaIntegrationTestRunner({
         const run = await api.post("/admin/aftersales/jobs/birthdays/run", {}, { headers: admin.headers })
         expect(run.data).toEqual({
           job: "birthdays",
-          result: { awarded: 1, points: 200, already_awarded: 0, skipped_recent_change: 1 },
+          result: { awarded: 1, points: 200, already_awarded: 0, skipped_recent_change: 1, failed: 0 },
         })
         expect((await expectLedgerConsistent(fan.customerId)).balance).toEqual(300)
         expect((await expectLedgerConsistent(mover.customerId)).balance).toEqual(100)
@@ -428,7 +428,7 @@ medusaIntegrationTestRunner({
         // A year after the change the mover gets the bonus too.
         await service.updateLoyaltyAccounts({ id: (await service.listLoyaltyAccounts({ customer_id: mover.customerId }))[0].id, birthday_changed_at: new Date(Date.now() - 366 * DAY) })
         const later = await birthdayBonusWorkflow(container).run({ input: {} })
-        expect(later.result).toEqual({ awarded: 1, points: 200, already_awarded: 1, skipped_recent_change: 0 })
+        expect(later.result).toEqual({ awarded: 1, points: 200, already_awarded: 1, skipped_recent_change: 0, failed: 0 })
         expect((await expectLedgerConsistent(mover.customerId)).balance).toEqual(300)
       })
 

@@ -414,7 +414,7 @@ medusaIntegrationTestRunner({
         const run = await expirePointsWorkflow(container).run({
           input: { now: new Date(Date.now() + 45 * DAY).toISOString() },
         })
-        expect(run.result).toEqual({ expired_entries: 1, expired_points: 50, customers: 1, reminded: 0 })
+        expect(run.result).toEqual({ expired_entries: 1, expired_points: 50, customers: 1, reminded: 0, failed: 0, reminders_failed: 0 })
         let summary = await expectLedgerConsistent(c)
         expect(summary.balance).toEqual(100)
         const again = await expirePointsWorkflow(container).run({

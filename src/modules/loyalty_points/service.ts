@@ -17,19 +17,30 @@ import { expiryFor } from "./points-math"
 import {
   AddBonusPointsInput,
   AdjustPointsInput,
+  DuePage,
   EarnPointsInput,
+  ExpiryRun,
   LoyaltyAccountSummary,
   LoyaltyTransactionDTO,
   LoyaltyTransactionType,
   RedeemForCartInput,
   RefundRedemptionInput,
   ReverseEarnedInput,
+  UnlockRun,
 } from "./types"
 
 const ACCOUNT = "loyalty_points_account"
 const LEDGER = "loyalty_points_transaction"
 
 type AccountRow = { id: string; customer_id: string; balance: number; pending: number }
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Points refunded after the lot they were spent from expired come back in a new lot that
+ * expires this many days after the refund (never in the expired lot: it stays expired).
+ */
+export const REFUND_GRACE_DAYS = 30
 
 /** The fields of a new ledger row; the rest get their defaults. */
 type NewEntry = {
@@ -274,24 +285,91 @@ export default class LoyaltyPointsService extends MedusaService({
     return await this.reverseEarned_(input, sharedContext)
   }
 
-  /** Makes pending entries whose return window closed available. Answers counts. */
+  /**
+   * Names the order on the live `redeem` entry of its cart (points are debited inside cart
+   * completion, before the order exists). Idempotent: an entry that already names an order
+   * keeps it, and a refunded attempt of the cart is left alone. Answers the entries named now.
+   */
   @InjectManager()
-  async unlockPending(
-    now: Date = new Date(),
-    limit = 1000,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ entries: number; accounts: number; points: number }> {
-    return await this.unlockPending_(now, limit, sharedContext)
-  }
-
-  /** Writes an `expire` entry for what remains of every lot past its expiry. */
-  @InjectManager()
-  async expireLots(
-    now: Date = new Date(),
-    limit = 1000,
+  async attachRedemptionOrder(
+    cartIds: string[],
+    orderId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO[]> {
-    return await this.expireLots_(now, limit, sharedContext)
+    assertPresent(orderId, "order_id")
+    if (!cartIds.length) {
+      return []
+    }
+    const knex = knexOf(sharedContext)
+    const rows = await knex(LEDGER)
+      .where({ type: "redeem" })
+      .whereIn("reference_id", cartIds)
+      .whereNull("order_id")
+      .whereNull("deleted_at")
+      .whereNotExists(
+        knex(`${LEDGER} as r`)
+          .select(knex.raw("1"))
+          .where("r.type", "refund")
+          .whereRaw(`r.reference_id = ${LEDGER}.id`)
+          .whereNull("r.deleted_at")
+      )
+      .update({ order_id: orderId, updated_at: knex.fn.now() })
+      .returning("*")
+    return rows.map(toDTO)
+  }
+
+  /**
+   * Makes pending entries whose return window closed available, account by account, each in
+   * its own transaction: an account that cannot be processed is reported in `failed` and
+   * left as it was (the next run retries it), the others go on. Takes at most `limit`
+   * accounts with ids after `afterId`; `last_account_id` is where the next page starts (null
+   * when there is none).
+   */
+  @InjectManager()
+  async unlockDue(
+    now: Date = new Date(),
+    { afterId = "", limit = 500 }: DuePage = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<UnlockRun> {
+    const accountIds = await this.listDueAccounts_("unlock", now, afterId, limit, knexOf(sharedContext))
+    const run: UnlockRun = { entries: 0, accounts: 0, points: 0, failed: [], last_account_id: null }
+    for (const accountId of accountIds) {
+      try {
+        const done = await this.unlockAccount_(accountId, now, { ...sharedContext })
+        run.entries += done.entries
+        run.points += done.points
+        run.accounts += done.entries ? 1 : 0
+      } catch (e) {
+        run.failed.push({ account_id: accountId, message: messageOf(e) })
+      }
+    }
+    run.last_account_id = accountIds.length === limit ? accountIds[accountIds.length - 1] : null
+    return run
+  }
+
+  /**
+   * Writes an `expire` entry for what remains of every lot past its expiry, account by
+   * account, each in its own transaction, isolated as `unlockDue` is.
+   */
+  @InjectManager()
+  async expireDue(
+    now: Date = new Date(),
+    { afterId = "", limit = 500 }: DuePage = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ExpiryRun> {
+    const accountIds = await this.listDueAccounts_("expire", now, afterId, limit, knexOf(sharedContext))
+    const run: ExpiryRun = { entries: [], accounts: 0, failed: [], last_account_id: null }
+    for (const accountId of accountIds) {
+      try {
+        const written = await this.expireAccount_(accountId, now, { ...sharedContext })
+        run.entries.push(...written)
+        run.accounts += written.length ? 1 : 0
+      } catch (e) {
+        run.failed.push({ account_id: accountId, message: messageOf(e) })
+      }
+    }
+    run.last_account_id = accountIds.length === limit ? accountIds[accountIds.length - 1] : null
+    return run
   }
 
   /** Lots of available points that expire in a window, summed per customer (reminders). */
@@ -506,15 +584,33 @@ export default class LoyaltyPointsService extends MedusaService({
     if (already) {
       return toDTO(already)
     }
-    const allocations: Record<string, number> = redemption.allocations ?? {}
-    for (const [lotId, points] of Object.entries(allocations)) {
-      await trx(LEDGER).where({ id: lotId }).increment("remaining", points)
+    const taken: Record<string, number> = redemption.allocations ?? {}
+    const now = new Date()
+    const lots: { id: string; expires_at: Date | null }[] = Object.keys(taken).length
+      ? await trx(LEDGER).select("id", "expires_at").whereIn("id", Object.keys(taken))
+      : []
+    const live = new Set(
+      lots.filter((l) => !l.expires_at || new Date(l.expires_at) > now).map((l) => l.id)
+    )
+    // Points go back into the lots they came from while those are still running; a lot that
+    // expired stays expired, and its points come back in a lot of their own (this entry),
+    // expiring REFUND_GRACE_DAYS after the refund, so the shopper has time to spend them.
+    const allocations: Record<string, number> = {}
+    let relot = 0
+    for (const [lotId, points] of Object.entries(taken)) {
+      if (live.has(lotId)) {
+        await trx(LEDGER).where({ id: lotId }).increment("remaining", points)
+        allocations[lotId] = points
+      } else {
+        relot += Number(points)
+      }
     }
     const points = -Number(redemption.points)
     const row = await insertEntry(trx, account, {
       type: "refund",
       points,
-      remaining: 0,
+      remaining: relot,
+      expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
       idempotency_key: input.idempotency_key,
       reason: input.reason,
       source: "checkout",
@@ -523,6 +619,7 @@ export default class LoyaltyPointsService extends MedusaService({
       currency_code: redemption.currency_code,
       amount: redemption.amount,
       allocations,
+      metadata: relot ? { expired_lots: relot } : null,
     }, { balance: points, pending: 0 })
     return row
   }
@@ -610,98 +707,89 @@ export default class LoyaltyPointsService extends MedusaService({
     return row
   }
 
-  @InjectTransactionManager()
-  protected async unlockPending_(
+  /** Accounts with work due, by id after `afterId` (keyset pages: a failing one is not met twice in a run). */
+  protected async listDueAccounts_(
+    job: "unlock" | "expire",
     now: Date,
+    afterId: string,
     limit: number,
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ entries: number; accounts: number; points: number }> {
-    const trx = transactionOf(sharedContext)
-    const due = await trx(LEDGER)
+    knex: Knex
+  ): Promise<string[]> {
+    let due = knex(LEDGER)
       .distinct("account_id")
-      .where({ status: "pending" })
-      .where("available_at", "<=", now)
+      .where("account_id", ">", afterId)
       .whereNull("deleted_at")
-      .limit(limit)
-    const accountIds = due.map((r: { account_id: string }) => r.account_id).sort()
-    if (!accountIds.length) {
-      return { entries: 0, accounts: 0, points: 0 }
-    }
-    const accounts: AccountRow[] = await trx(ACCOUNT)
-      .select("id", "customer_id", "balance", "pending")
-      .whereIn("id", accountIds)
-      .orderBy("id")
-      .forUpdate()
-    const unlocked: { account_id: string; points: number }[] = await trx(LEDGER)
-      .whereIn("account_id", accountIds)
-      .where({ status: "pending" })
-      .where("available_at", "<=", now)
-      .whereNull("deleted_at")
-      .update({ status: "available", updated_at: trx.fn.now() })
-      .returning(["account_id", "points"])
-    let points = 0
-    for (const account of accounts) {
-      const sum = unlocked
-        .filter((u) => u.account_id === account.id)
-        .reduce((acc, u) => acc + Number(u.points), 0)
-      points += sum
-      await moveAccount(trx, account, sum, -sum)
-    }
-    return { entries: unlocked.length, accounts: accounts.length, points }
+    due =
+      job === "unlock"
+        ? due.where({ status: "pending" }).where("available_at", "<=", now)
+        : due.where({ status: "available" }).where("remaining", ">", 0).where("expires_at", "<=", now)
+    const rows: { account_id: string }[] = await due.orderBy("account_id").limit(limit)
+    return rows.map((r) => r.account_id)
   }
 
   @InjectTransactionManager()
-  protected async expireLots_(
+  protected async unlockAccount_(
+    accountId: string,
     now: Date,
-    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: number; points: number }> {
+    const trx = transactionOf(sharedContext)
+    const account = await lockAccountById(trx, accountId)
+    const unlocked: { points: number }[] = await trx(LEDGER)
+      .where({ account_id: account.id, status: "pending" })
+      .where("available_at", "<=", now)
+      .whereNull("deleted_at")
+      .update({ status: "available", updated_at: trx.fn.now() })
+      .returning(["points"])
+    const points = unlocked.reduce((acc, u) => acc + Number(u.points), 0)
+    await moveAccount(trx, account, points, -points)
+    return { entries: unlocked.length, points }
+  }
+
+  @InjectTransactionManager()
+  protected async expireAccount_(
+    accountId: string,
+    now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO[]> {
     const trx = transactionOf(sharedContext)
-    const due = await trx(LEDGER)
-      .distinct("account_id")
-      .where({ status: "available" })
+    const account = await lockAccountById(trx, accountId)
+    const lots = await trx(LEDGER)
+      .select("id", "remaining", "expires_at")
+      .where({ account_id: account.id, status: "available" })
       .where("remaining", ">", 0)
       .where("expires_at", "<=", now)
       .whereNull("deleted_at")
-      .limit(limit)
-    const accountIds = due.map((r: { account_id: string }) => r.account_id).sort()
-    if (!accountIds.length) {
-      return []
-    }
-    const accounts: AccountRow[] = await trx(ACCOUNT)
-      .select("id", "customer_id", "balance", "pending")
-      .whereIn("id", accountIds)
-      .orderBy("id")
-      .forUpdate()
+      .orderBy("expires_at")
     const written: LoyaltyTransactionDTO[] = []
-    for (const account of accounts) {
-      const lots = await trx(LEDGER)
-        .select("id", "remaining", "expires_at")
-        .where({ account_id: account.id, status: "available" })
-        .where("remaining", ">", 0)
-        .where("expires_at", "<=", now)
+    let total = 0
+    for (const lot of lots) {
+      const points = Number(lot.remaining)
+      await trx(LEDGER).where({ id: lot.id }).update({ remaining: 0, updated_at: trx.fn.now() })
+      // A lot expires once. Points put back into it by the refund of an older release (which
+      // revived expired lots) still expire, under a key of their own rather than colliding.
+      const base = `expire:${lot.id}:${new Date(lot.expires_at).toISOString()}`
+      const earlier = await trx(LEDGER)
+        .count({ n: "*" })
+        .where({ type: "expire", reference_id: lot.id })
         .whereNull("deleted_at")
-        .orderBy("expires_at")
-      let total = 0
-      for (const lot of lots) {
-        const points = Number(lot.remaining)
-        await trx(LEDGER).where({ id: lot.id }).update({ remaining: 0, updated_at: trx.fn.now() })
-        written.push(
-          await insertEntry(trx, account, {
-            type: "expire",
-            points: -points,
-            remaining: 0,
-            idempotency_key: `expire:${lot.id}:${new Date(lot.expires_at).toISOString()}`,
-            reason: "points expired",
-            source: "expiry",
-            reference_id: lot.id,
-            allocations: { [lot.id]: points },
-          })
-        )
-        total += points
-      }
-      await moveAccount(trx, account, -total, 0)
+        .first()
+      const n = Number(earlier?.n ?? 0)
+      written.push(
+        await insertEntry(trx, account, {
+          type: "expire",
+          points: -points,
+          remaining: 0,
+          idempotency_key: n ? `${base}:${n + 1}` : base,
+          reason: "points expired",
+          source: "expiry",
+          reference_id: lot.id,
+          allocations: { [lot.id]: points },
+        })
+      )
+      total += points
     }
+    await moveAccount(trx, account, -total, 0)
     return written
   }
 
@@ -885,6 +973,10 @@ function toDTO(row: Record<string, any>): LoyaltyTransactionDTO {
     metadata: row.metadata,
     created_at: row.created_at,
   }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e)
 }
 
 function assertPresent(value: unknown, field: string) {

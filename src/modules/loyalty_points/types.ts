@@ -110,3 +110,30 @@ export type LoyaltyAccountSummary = {
   pending: number
   next_expiry: { points: number; expires_at: Date | string } | null
 }
+
+/** A page of accounts for a job run: at most `limit`, with ids after `afterId`. */
+export type DuePage = { afterId?: string; limit?: number }
+
+/** An account a job run could not process (left as it was; the next run retries it). */
+export type AccountFailure = { account_id: string; message: string }
+
+/** What one page of `unlockDue` did. */
+export type UnlockRun = {
+  entries: number
+  /** Accounts that had points made available. */
+  accounts: number
+  points: number
+  failed: AccountFailure[]
+  /** Where the next page starts; null when this page was the last. */
+  last_account_id: string | null
+}
+
+/** What one page of `expireDue` did. */
+export type ExpiryRun = {
+  /** The `expire` entries written. */
+  entries: LoyaltyTransactionDTO[]
+  /** Accounts that had points expire. */
+  accounts: number
+  failed: AccountFailure[]
+  last_account_id: string | null
+}

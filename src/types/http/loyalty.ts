@@ -34,7 +34,11 @@ export type LoyaltyTransactionView = Pick<
   | "available_at"
   | "expires_at"
   | "created_at"
-> & { remaining: number }
+> & {
+  remaining: number
+  /** The order the entry is about (a `redeem` names the order it paid for), when it exists. */
+  order: { id: string; display_id: number } | null
+}
 
 export type StoreLoyaltyResponse = { loyalty: LoyaltyAccountView }
 

@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { nextTierFor, tierFor } from "../../modules/loyalty_points/points-math"
 import { LoyaltyTransactionDTO } from "../../modules/loyalty_points/types"
 import { LoyaltyAccountView, LoyaltyTransactionView } from "../../types/http/loyalty"
@@ -40,16 +41,41 @@ export async function loyaltyTransactionsPage(
     { customer_id: customerId },
     { take: limit, skip: offset, order: { created_at: "DESC", id: "DESC" } }
   )
+  // The orders the page's entries name, in one read: the history says "order #12".
+  const orderIds = [...new Set(rows.map((r) => r.order_id).filter((id): id is string => !!id))]
+  const orders = new Map<string, { id: string; display_id: number }>()
+  if (orderIds.length) {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: ["id", "display_id"],
+      filters: { id: orderIds },
+    })
+    for (const o of data as { id: string; display_id: number }[]) {
+      orders.set(o.id, { id: o.id, display_id: o.display_id })
+    }
+  }
   return {
-    transactions: rows.map((r) => toTransactionView(r as unknown as LoyaltyTransactionDTO)),
+    transactions: rows.map((r) =>
+      toTransactionView(
+        r as unknown as LoyaltyTransactionDTO,
+        r.order_id ? orders.get(r.order_id) ?? null : null
+      )
+    ),
     count,
     offset,
     limit,
   }
 }
 
-/** The public fields of a ledger entry (no idempotency keys or lot allocations). */
-export function toTransactionView(t: LoyaltyTransactionDTO): LoyaltyTransactionView {
+/**
+ * The public fields of a ledger entry (no idempotency keys or lot allocations), with the order
+ * it names when the caller read it.
+ */
+export function toTransactionView(
+  t: LoyaltyTransactionDTO,
+  order: LoyaltyTransactionView["order"] = null
+): LoyaltyTransactionView {
   return {
     id: t.id,
     type: t.type,
@@ -59,6 +85,7 @@ export function toTransactionView(t: LoyaltyTransactionDTO): LoyaltyTransactionV
     reason: t.reason,
     source: t.source,
     order_id: t.order_id,
+    order,
     reference_id: t.reference_id,
     currency_code: t.currency_code,
     amount: t.amount == null ? null : Number(t.amount),

@@ -4,20 +4,24 @@ import { EARNING_FIELDS, OrderForEarning } from "../loyalty/earning"
 import { Adjustments, DiscountedLines } from "./promotion-codes"
 
 /**
- * Every order field the plugin reads when an order is placed: earning (totals), the delivery
- * promise (shipping option), goodwill coupons (promotion codes on the adjustments). One read
+ * Every order field the plugin reads when an order is placed: earning (totals, and whether the
+ * customer is registered: guests earn nothing), the redemption it paid with (credit lines),
+ * the delivery promise (shipping option), goodwill coupons (promotion codes on the
+ * adjustments). One read
  * serves all three, because they run in the checkout's process right after it answers and
  * each extra read of the order there slows the next shopper's checkout.
  */
 export const PLACED_ORDER_FIELDS = [
   "id",
   "customer_id",
+  "customer.has_account",
   "currency_code",
   "created_at",
   ...EARNING_FIELDS,
   "items.adjustments.code",
   "shipping_methods.shipping_option_id",
   "shipping_methods.adjustments.code",
+  "credit_lines.reference",
 ]
 
 /** A placed order with `PLACED_ORDER_FIELDS` (its items also carry `adjustments.code`). */
@@ -25,6 +29,9 @@ export type PlacedOrder = OrderForEarning &
   Pick<DiscountedLines, "items"> & {
     id: string
     customer_id?: string | null
+    /** The order's customer; `has_account` false for a guest checkout. */
+    customer?: { has_account?: boolean | null } | null
+    credit_lines?: ({ reference?: string | null } | null)[] | null
     created_at: Date | string
     shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
   }

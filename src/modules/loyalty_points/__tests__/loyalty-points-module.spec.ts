@@ -76,15 +76,15 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
         expect(summary.next_expiry).toEqual({ points: 20, expires_at: expect.anything() })
 
         // 25 days on: the soon lot is empty, the mid lot has 20 left and expires; nothing else.
-        const expired = await service.expireLots(inDays(25))
+        const expired = (await service.expireDue(inDays(25))).entries
         expect(expired).toHaveLength(1)
         expect(expired[0]).toEqual(expect.objectContaining({ type: "expire", points: -20, reference_id: mid.id }))
         // A second run finds nothing left to expire.
-        expect(await service.expireLots(inDays(25))).toHaveLength(0)
+        expect((await service.expireDue(inDays(25))).entries).toHaveLength(0)
         summary = await expectConsistent(c)
         expect(summary.balance).toEqual(130)
 
-        const all = await service.expireLots(inDays(400))
+        const all = (await service.expireDue(inDays(400))).entries
         expect(all.map((e) => [e.reference_id, e.points])).toEqual([[late.id, -100]])
         summary = await expectConsistent(c)
         expect(summary.balance).toEqual(30)
@@ -102,6 +102,80 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
         expect(summary.balance).toEqual(10)
         const [, count] = await service.listAndCountLoyaltyTransactions({ customer_id: c })
         expect(count).toEqual(1)
+      })
+    })
+
+    describe("refunds into expired lots", () => {
+      it("never revives an expired lot: its points come back in a new lot expiring 30 days on", async () => {
+        const c = "cus_refund_expired"
+        const other = "cus_refund_bystander"
+        const lot = await service.addBonusPoints({ customer_id: c, points: 100, reason: "r", idempotency_key: "rx1", expires_at: inDays(5) })
+        const running = await service.addBonusPoints({ customer_id: c, points: 50, reason: "r", idempotency_key: "rx2", expires_at: inDays(100) })
+        const { transaction: spent } = await service.redeemForCart({
+          customer_id: c, cart_id: "cart_rx1", points: 80, amount: 0.8, currency_code: "eur",
+        })
+        expect(spent.allocations).toEqual({ [lot.id]: 80 })
+        // Time passes: the lot's date goes by and the expiry job takes the 20 left in it.
+        await service.updateLoyaltyTransactions({ id: lot.id, expires_at: inDays(-1) })
+        const first = await service.expireDue(new Date())
+        expect(first.entries.map((e) => [e.reference_id, e.points])).toEqual([[lot.id, -20]])
+        const { transaction: later } = await service.redeemForCart({
+          customer_id: c, cart_id: "cart_rx2", points: 30, amount: 0.3, currency_code: "eur",
+        })
+        expect(later.allocations).toEqual({ [running.id]: 30 })
+        const bystander = await service.addBonusPoints({ customer_id: other, points: 10, reason: "r", idempotency_key: "rx3", expires_at: inDays(-2) })
+
+        // Both orders are cancelled.
+        const before = Date.now()
+        const refund = await service.refundRedemption({ redemption_id: spent.id, idempotency_key: "cancel:rx1", reason: "order canceled" })
+        expect(refund).toEqual(expect.objectContaining({ type: "refund", points: 80, remaining: 80, allocations: {} }))
+        expect(new Date(refund!.expires_at as string).getTime()).toBeGreaterThanOrEqual(before + 30 * DAY)
+        const refundLive = await service.refundRedemption({ redemption_id: later.id, idempotency_key: "cancel:rx2", reason: "order canceled" })
+        expect(refundLive).toEqual(
+          expect.objectContaining({ points: 30, remaining: 0, expires_at: null, allocations: { [running.id]: 30 } })
+        )
+        const [oldLot, runningLot] = await Promise.all([
+          service.retrieveLoyaltyTransaction(lot.id),
+          service.retrieveLoyaltyTransaction(running.id),
+        ])
+        expect(oldLot.remaining).toEqual(0)
+        expect(runningLot.remaining).toEqual(50)
+        expect((await expectConsistent(c)).balance).toEqual(130)
+
+        // The next run expires the bystander's lot and nothing of theirs; it fails for no one.
+        const next = await service.expireDue(new Date())
+        expect(next.failed).toEqual([])
+        expect(next.entries.map((e) => [e.reference_id, e.points])).toEqual([[bystander.id, -10]])
+        expect((await expectConsistent(c)).balance).toEqual(130)
+        expect((await expectConsistent(other)).balance).toEqual(0)
+        // The new lot expires on its own date, once.
+        const month = await service.expireDue(inDays(31))
+        expect(month.failed).toEqual([])
+        expect(month.entries.map((e) => [e.reference_id, e.points])).toEqual([[refund!.id, -80]])
+        expect((await expectConsistent(c)).balance).toEqual(50)
+      })
+
+      it("expires points an older release put back into an expired lot, under a key of their own", async () => {
+        const c = "cus_revived"
+        const lot = await service.addBonusPoints({ customer_id: c, points: 40, reason: "r", idempotency_key: "rv1", expires_at: inDays(5) })
+        const { transaction: spent } = await service.redeemForCart({
+          customer_id: c, cart_id: "cart_rv", points: 30, amount: 0.3, currency_code: "eur",
+        })
+        await service.updateLoyaltyTransactions({ id: lot.id, expires_at: inDays(-1) })
+        expect((await service.expireDue(new Date())).entries).toHaveLength(1)
+        // What the old refund did: the 30 points back into the lot after it had expired.
+        const refund = await service.refundRedemption({ redemption_id: spent.id, idempotency_key: "cancel:rv", reason: "r" })
+        await service.updateLoyaltyTransactions([
+          { id: refund!.id, remaining: 0 },
+          { id: lot.id, remaining: 30 },
+        ])
+        expect((await expectConsistent(c)).balance).toEqual(30)
+        const run = await service.expireDue(new Date())
+        expect(run.failed).toEqual([])
+        expect(run.entries).toEqual([
+          expect.objectContaining({ type: "expire", points: -30, reference_id: lot.id }),
+        ])
+        expect((await expectConsistent(c)).balance).toEqual(0)
       })
     })
 
@@ -170,8 +244,12 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
         summary = await expectConsistent(c)
         expect(summary).toEqual(expect.objectContaining({ balance: 0, pending: 100 }))
 
-        expect(await service.unlockPending(inDays(1))).toEqual({ entries: 0, accounts: 0, points: 0 })
-        expect(await service.unlockPending(inDays(15))).toEqual({ entries: 2, accounts: 1, points: 100 })
+        expect(await service.unlockDue(inDays(1))).toEqual(
+          expect.objectContaining({ entries: 0, accounts: 0, points: 0, failed: [] })
+        )
+        expect(await service.unlockDue(inDays(15))).toEqual(
+          expect.objectContaining({ entries: 2, accounts: 1, points: 100, failed: [] })
+        )
         summary = await expectConsistent(c)
         expect(summary).toEqual(expect.objectContaining({ balance: 100, pending: 0 }))
 

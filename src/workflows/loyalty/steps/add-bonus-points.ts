@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { expiryFor } from "../../../modules/loyalty_points/points-math"
 import { AddBonusPointsInput } from "../../../modules/loyalty_points/types"
-import { loyaltyService, loyaltySettings } from "../utils"
+import { assertRegisteredCustomer, loyaltyService, loyaltySettings } from "../utils"
 
 export const addBonusPointsStepId = "add-loyalty-bonus-points"
 
@@ -9,12 +9,14 @@ export const addBonusPointsStepId = "add-loyalty-bonus-points"
 export type AddBonusPointsStepInput = Omit<AddBonusPointsInput, "expires_at">
 
 /**
- * Credits bonus points once per idempotency key (signup, birthday, gesture). Compensation
- * takes back only a bonus this run created.
+ * Credits bonus points once per idempotency key (signup, birthday, gesture), to registered
+ * customers only (NOT_ALLOWED for a guest). Compensation takes back only a bonus this run
+ * created.
  */
 export const addBonusPointsStep = createStep(
   addBonusPointsStepId,
   async (input: AddBonusPointsStepInput, { container }) => {
+    await assertRegisteredCustomer(container, input.customer_id)
     const settings = await loyaltySettings(container)
     const service = loyaltyService(container)
     const before = await service.listLoyaltyTransactions(

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { expiryFor } from "../../../modules/loyalty_points/points-math"
 import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
-import { loyaltyService, loyaltySettings } from "../utils"
+import { assertRegisteredCustomer, loyaltyService, loyaltySettings } from "../utils"
 
 export const adjustLoyaltyPointsStepId = "adjust-loyalty-points"
 
@@ -20,12 +20,17 @@ export type AdjustLoyaltyPointsStepInput = {
 }
 
 /**
- * Writes an `adjust` entry (a credit expires per the settings). Compensation writes the
+ * Writes an `adjust` entry (a credit expires per the settings). A credit goes to registered
+ * customers only (NOT_ALLOWED for a guest); a debit is allowed, so points a guest holds from
+ * before this rule can be taken back. Compensation writes the
  * opposite adjustment, so a failed workflow leaves the balance as it was.
  */
 export const adjustLoyaltyPointsStep = createStep(
   adjustLoyaltyPointsStepId,
   async (input: AdjustLoyaltyPointsStepInput, { container }) => {
+    if (input.points > 0) {
+      await assertRegisteredCustomer(container, input.customer_id)
+    }
     const settings = await loyaltySettings(container)
     const entry = await loyaltyService(container).adjustPoints({
       ...input,

@@ -16,7 +16,10 @@ const DAY = 24 * 60 * 60 * 1000
 /**
  * Credits the points an order earns as a pending lot (available when the return window
  * closes). Once per order: the entry's key is `earn:<order id>`, so a redelivered
- * `order.placed` finds the first entry. Guest orders and orders earning 0 points earn nothing.
+ * `order.placed` finds the first entry. Orders earning 0 points earn nothing, and so do guest
+ * orders: core gives a guest checkout a customer without an account, and only registered
+ * customers earn or hold points (SPEC §10). A guest who registers later gets a new customer;
+ * what they bought as a guest earns nothing then either.
  */
 export const earnOrderPointsStep = createStep(
   earnOrderPointsStepId,
@@ -26,7 +29,7 @@ export const earnOrderPointsStep = createStep(
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }
     const order = await placedOrderOf(container, input)
-    if (!order?.customer_id) {
+    if (!order?.customer_id || order.customer?.has_account !== true) {
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }
     const service = loyaltyService(container)

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { birthdaysOn } from "../../../modules/loyalty_points/birthday"
-import { loyaltyService, loyaltySettings } from "../utils"
+import { loyaltyService, loyaltySettings, registeredCustomerIds } from "../utils"
 
 export const findBirthdayCustomersStepId = "find-loyalty-birthday-customers"
 
@@ -25,7 +25,8 @@ const PAGE = 500
 
 /**
  * Lists the accounts whose recorded birthday is today (keyset pages over the partial index on
- * `birthday`), leaving out those whose birthday changed in the last 365 days. Read only.
+ * `birthday`), leaving out guests and those whose birthday changed in the last 365 days.
+ * Read only.
  */
 export const findBirthdayCustomersStep = createStep(
   findBirthdayCustomersStepId,
@@ -46,7 +47,15 @@ export const findBirthdayCustomersStep = createStep(
     let afterId = ""
     for (;;) {
       const page = await service.listBirthdayAccounts(days, { afterId, limit: PAGE })
+      // Guests hold no points, whatever their account row says (SPEC §10).
+      const registered = await registeredCustomerIds(
+        container,
+        page.map((a) => a.customer_id)
+      )
       for (const account of page) {
+        if (!registered.has(account.customer_id)) {
+          continue
+        }
         const changedAt = account.birthday_changed_at ? new Date(account.birthday_changed_at) : null
         if (changedAt && now.getTime() - changedAt.getTime() < YEAR) {
           found.skipped_recent_change.push(account.customer_id)

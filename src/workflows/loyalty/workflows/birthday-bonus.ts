@@ -18,6 +18,8 @@ export type BirthdayBonusSummary = {
   already_awarded: number
   /** Customers with a birthday today who changed it in the last 365 days. */
   skipped_recent_change: number
+  /** Customers whose bonus could not be credited (logged; the next run of the year retries). */
+  failed: number
 }
 
 /**
@@ -41,6 +43,7 @@ export const birthdayBonusWorkflow = createWorkflow(
         points: awarded.created.reduce((s, e) => s + e.points, 0),
         already_awarded: awarded.already_awarded,
         skipped_recent_change: found.skipped_recent_change.length,
+        failed: awarded.failed,
       })
     )
     return new WorkflowResponse(summary)

@@ -7,7 +7,10 @@ import { expirePointsStep, PointsJobStepInput, unlockPendingPointsStep } from ".
 export const unlockPendingPointsWorkflowId = "unlock-pending-points"
 export const expirePointsWorkflowId = "expire-points"
 
-/** Job `points-unlock`: pending points become available; answers `{ entries, accounts, points }`. */
+/**
+ * Job `points-unlock`: pending points become available; answers `{ entries, accounts, points,
+ * failed }` (`failed`: accounts skipped, retried by the next run).
+ */
 export const unlockPendingPointsWorkflow = createWorkflow(
   unlockPendingPointsWorkflowId,
   (input: PointsJobStepInput) => {
@@ -18,22 +21,27 @@ export const unlockPendingPointsWorkflow = createWorkflow(
 /**
  * Job `points-expiry`: expires what remains of lots past their date, emits
  * `loyalty_points.expired` per entry, then reminds customers whose points expire within
- * `expiry_reminder_days`; answers `{ expired_entries, expired_points, customers, reminded }`.
+ * `expiry_reminder_days`; answers `{ expired_entries, expired_points, customers, reminded,
+ * failed, reminders_failed }`: one account that cannot be processed is skipped (and retried
+ * by the next run), never stops the run.
  */
 export const expirePointsWorkflow = createWorkflow(
   expirePointsWorkflowId,
   (input: PointsJobStepInput) => {
-    const written = expirePointsStep(input)
+    const expired = expirePointsStep(input)
+    const written = transform({ expired }, ({ expired }) => expired.written)
     const events = transform({ written }, ({ written }) =>
       written.map((e) => ({ id: e.id, customer_id: e.customer_id, points: -e.points }))
     )
     emitEventStep({ eventName: AftersalesEvents.POINTS_EXPIRED, data: events })
     const reminders = remindExpiringPointsStep(input)
-    const summary = transform({ written, reminders }, ({ written, reminders }) => ({
-      expired_entries: written.length,
-      expired_points: written.reduce((s, e) => s - e.points, 0),
-      customers: new Set(written.map((e) => e.customer_id)).size,
+    const summary = transform({ expired, reminders }, ({ expired, reminders }) => ({
+      expired_entries: expired.written.length,
+      expired_points: expired.written.reduce((s, e) => s - e.points, 0),
+      customers: new Set(expired.written.map((e) => e.customer_id)).size,
       reminded: reminders.reminded,
+      failed: expired.failed,
+      reminders_failed: reminders.failed,
     }))
     return new WorkflowResponse(summary)
   }
