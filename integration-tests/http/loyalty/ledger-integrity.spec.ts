@@ -244,6 +244,25 @@ medusaIntegrationTestRunner({
         expect(refused.status).toEqual(400)
         expect(refused.data).toEqual({ type: "not_allowed", message: expect.stringContaining(guest.id) })
         expect((await service.getAccountSummary(guest.id)).balance).toEqual(0)
+
+        // Nor can a points gesture on a ticket about the guest's order.
+        const ticket = (
+          await api.post(
+            "/admin/support-tickets",
+            { customer_id: guest.id, order_id: guestOrder.id, category: "other", subject: "Called about the order" },
+            { headers: admin.headers }
+          )
+        ).data.ticket
+        const gesture = await api
+          .post(
+            `/admin/support-tickets/${ticket.id}/resolve`,
+            { outcome: "sorry", gesture: { kind: "points", value: 200 } },
+            { headers: admin.headers }
+          )
+          .catch((e: any) => e.response)
+        expect(gesture.status).toEqual(400)
+        expect(gesture.data).toEqual({ type: "not_allowed", message: expect.stringContaining(guest.id) })
+        expect((await service.getAccountSummary(guest.id)).balance).toEqual(0)
       })
 
       it("a guest who registers later starts a new account: the guest order earns nothing, the next order does", async () => {

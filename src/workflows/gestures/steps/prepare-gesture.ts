@@ -12,6 +12,7 @@ import { AftersalesModules } from "../../../types/modules"
 import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } from "../types"
 import { storeCurrencies } from "../../../utils/store-currencies"
 import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
+import { assertRegisteredCustomer } from "../../loyalty/utils"
 
 export const prepareGestureStepId = "prepare-goodwill-gesture"
 
@@ -67,6 +68,10 @@ export const prepareGestureStep = createStep(
     const kind: GestureKind = choice === "policy" ? policy!.kind : choice.kind
     const value = choice === "policy" ? policy!.value : choice.value
     assertKindAvailable(kind, container)
+    if (kind === "points") {
+      // Only registered customers hold points (SPEC §10): a guest's order ticket gets another kind.
+      await assertRegisteredCustomer(container, input.customer_id)
+    }
 
     const order = input.order_id ? await loadOrder(container, input.order_id) : null
     const currency = (
