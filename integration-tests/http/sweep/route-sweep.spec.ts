@@ -29,6 +29,7 @@ import {
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
+import { PARAM_PATHS } from "../../../src/api/utils/validate-params"
 import { scanDelaysWorkflow } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder, prepareCart } from "../../helpers/commerce"
@@ -57,7 +58,82 @@ const HOUR = 60 * 60 * 1000
  * starts passing, so the entry is removed. The lead empties this list after merging the
  * owners' fixes: each entry matches case ids by prefix.
  */
-const KNOWN_OTHER_OWNER: string[] = []
+const KNOWN_OTHER_OWNER: string[] = [
+  // src/api/admin/aftersales/settings (schemas in src/modules/aftersales_settings/schemas.ts):
+  // huge, unsafe-integer and 1e308 hours, days, rates, bonuses and amounts, blank or 20000-char tier names are stored.
+  "POST /admin/aftersales/settings body loyalty.earn_rates.eur=huge:",
+  "POST /admin/aftersales/settings body loyalty.earn_rates.eur=unsafe:",
+  "POST /admin/aftersales/settings body loyalty.earn_rates.eur=max_float:",
+  "POST /admin/aftersales/settings body loyalty.point_values.eur=huge:",
+  "POST /admin/aftersales/settings body loyalty.point_values.eur=unsafe:",
+  "POST /admin/aftersales/settings body loyalty.point_values.eur=max_float:",
+  "POST /admin/aftersales/settings body loyalty.signup_bonus=huge:",
+  "POST /admin/aftersales/settings body loyalty.birthday_bonus=huge:",
+  "POST /admin/aftersales/settings body loyalty.tiers[0].name=blank:",
+  "POST /admin/aftersales/settings body loyalty.tiers[0].name=long:",
+  "POST /admin/aftersales/settings body gestures.policies[0].value=huge:",
+  "POST /admin/aftersales/settings body gestures.policies[0].value=unsafe:",
+  "POST /admin/aftersales/settings body gestures.policies[0].value=max_float:",
+  "POST /admin/aftersales/settings body gestures.policies[0].monthly_budget.eur=unsafe:",
+  "POST /admin/aftersales/settings body gestures.policies[0].monthly_budget.eur=max_float:",
+  "POST /admin/aftersales/settings body gestures.policies[0].approval_above.eur=unsafe:",
+  "POST /admin/aftersales/settings body gestures.policies[0].approval_above.eur=max_float:",
+  "POST /admin/aftersales/settings body support.first_response_hours.low=huge:",
+  "POST /admin/aftersales/settings body support.first_response_hours.low=unsafe:",
+  "POST /admin/aftersales/settings body support.first_response_hours.low=max_float:",
+  "POST /admin/aftersales/settings body support.resolution_hours.low=huge:",
+  "POST /admin/aftersales/settings body support.resolution_hours.low=unsafe:",
+  "POST /admin/aftersales/settings body support.resolution_hours.low=max_float:",
+  "POST /admin/aftersales/settings body returns.exchange_bonus.value=huge:",
+  "POST /admin/aftersales/settings body returns.exchange_bonus.value=unsafe:",
+  "POST /admin/aftersales/settings body returns.exchange_bonus.value=max_float:",
+  "POST /admin/aftersales/settings body delays.ship_within_hours=huge:",
+  "POST /admin/aftersales/settings body delays.ship_within_hours=unsafe:",
+  "POST /admin/aftersales/settings body delays.ship_within_hours=max_float:",
+  "POST /admin/aftersales/settings body delays.deliver_within_days=huge:",
+  "POST /admin/aftersales/settings body delays.deliver_within_days=unsafe:",
+  "POST /admin/aftersales/settings body delays.deliver_within_days=max_float:",
+  // src/api/admin/support-tickets: a blank or nonexistent assignee is stored.
+  "POST /admin/support-tickets/:id body assignee_id=blank:",
+  "POST /admin/support-tickets/:id meaning nonexistent assignee",
+  // src/api/admin/support-tickets (resolve workflow): refused gestures still touch the ticket row;
+  // a points gesture of 10.5 issues fractional points.
+  "POST /admin/support-tickets/:id/resolve meaning gesture in a currency the store does not sell",
+  "POST /admin/support-tickets/:id/resolve meaning percentage over 100",
+  "POST /admin/support-tickets/:id/resolve meaning points gesture of a fraction",
+  // src/api/store/returns (guard of core POST /store/returns): unknown fields pass and create a return
+  // (the order has 2 units: once two such returns exist, later cases meet "nothing left to return",
+  // so more entries may surface here as these are fixed);
+  // a fractional or unsafe quantity is refused by core only after it wrote to the fulfillment.
+  "POST /store/returns body items[0]=unknown_field:",
+  "POST /store/returns body return_shipping=unknown_field:",
+  "POST /store/returns body items[0].quantity=fraction:1.5",
+  "POST /store/returns body items[0].quantity=unsafe:",
+  "POST /store/returns body items[0].quantity=max_float:",
+  // An empty reason_id answers 500 after a write to the fulfillment.
+  "POST /store/returns body items[0].reason_id=empty:",
+  // Core (Express): a path with bad percent-encoding fails to decode before any middleware and
+  // Medusa's error handler turns Express's 400 into a 500. Not fixable in a route of the plugin.
+  "POST /admin/aftersales/jobs/:name/run param name=bad percent-encoding",
+  "GET /admin/customers/:id/loyalty param id=bad percent-encoding",
+  "POST /admin/customers/:id/loyalty/adjustments param id=bad percent-encoding",
+  "POST /admin/gestures/:id/approve param id=bad percent-encoding",
+  "GET /admin/orders/:id/aftersales param id=bad percent-encoding",
+  "GET /admin/support-tickets/:id param id=bad percent-encoding",
+  "POST /admin/support-tickets/:id param id=bad percent-encoding",
+  "POST /admin/support-tickets/:id/messages param id=bad percent-encoding",
+  "POST /admin/support-tickets/:id/resolve param id=bad percent-encoding",
+  "GET /store/carts/:id/loyalty-points param id=bad percent-encoding",
+  "POST /store/carts/:id/loyalty-points param id=bad percent-encoding",
+  "DELETE /store/carts/:id/loyalty-points param id=bad percent-encoding",
+  "GET /store/orders/:id/return-options param id=bad percent-encoding",
+  "POST /store/orders/:id/return-requests param id=bad percent-encoding",
+  "GET /store/support-tickets/:id param id=bad percent-encoding",
+  "POST /store/support-tickets/:id/messages param id=bad percent-encoding",
+  "POST /store/support-tickets/:id/rating param id=bad percent-encoding",
+  "POST /store/support-tickets/:id/delay-choice param id=bad percent-encoding",
+  "POST /store/carts/:id/complete param id=bad percent-encoding",
+]
 
 type Who = "admin" | "admin2" | "alice" | "bob" | "publishable" | "hook"
 
@@ -69,8 +145,8 @@ const CoreStoreReturnBody = z.strictObject({
       z.strictObject({
         id: z.string().min(1),
         quantity: z.number().int().positive(),
-        reason_id: z.string().min(1).optional(),
-        note: z.string().optional(),
+        reason_id: z.string().min(1).nullish(),
+        note: z.string().nullish(),
       })
     )
     .min(1),
@@ -280,7 +356,7 @@ const COVERAGE: Record<string, RouteSpec> = {
     params: (b) => ({ id: b.aliceResolvedTicket }),
     body: { schema: StoreRateSupportTicket, base: () => ({ score: 4, comment: "fine" }) },
     othersIds: (b) => ({ id: b.aliceResolvedTicket }),
-    extra: (b) => [{ label: "rating an open ticket", body: { score: 5 }, params: { id: b.aliceTicket } }],
+    extra: (b) => [{ label: "rating an open ticket", body: { score: 5 }, params: { id: b.aliceDelayTicket } }],
   },
   "POST /store/support-tickets/:id/delay-choice": {
     who: "alice",
@@ -296,6 +372,8 @@ const COVERAGE: Record<string, RouteSpec> = {
       schema: CoreStoreReturnBody,
       base: (b) => ({ order_id: b.aliceOrder, items: [{ id: b.aliceLine, quantity: 1 }], return_shipping: { option_id: b.returnOption } }),
     },
+    // Notes are free text.
+    accepts: [[/note$/, ["empty", "blank", "long"]]],
     extra: (b) => [
       { label: "receive_now", body: { order_id: b.aliceOrder, items: [{ id: b.aliceLine, quantity: 1 }], return_shipping: { option_id: b.returnOption }, receive_now: true } },
       { label: "location_id", body: { order_id: b.aliceOrder, items: [{ id: b.aliceLine, quantity: 1 }], return_shipping: { option_id: b.returnOption }, location_id: b.fixture.stockLocationId } },
@@ -623,7 +701,9 @@ medusaIntegrationTestRunner({
       expect(routes.length).toBeGreaterThanOrEqual(20)
       const missing = found.filter((k) => !COVERAGE[k])
       const stale = Object.keys(COVERAGE).filter((k) => !found.includes(k))
-      expect({ missing, stale }).toEqual({ missing: [], stale: [] })
+      // Every path with an id goes through the path-parameter guard.
+      const unguarded = found.map((k) => k.split(" ")[1]).filter((p) => p.includes(":") && !PARAM_PATHS.includes(p))
+      expect({ missing, stale, unguarded }).toEqual({ missing: [], stale: [], unguarded: [] })
     })
 
     it("answers every bad body, query, id and caller with a 4xx { type, message }, never a 5xx, and writes nothing", async () => {
@@ -633,24 +713,29 @@ medusaIntegrationTestRunner({
       const snapshot = await watchedTables(container)
       const settings = container.resolve<AftersalesSettingsService>(AftersalesModules.SETTINGS)
       const settingsBase = (await api.get("/admin/aftersales/settings", { headers: b.admin.headers })).data.settings
-      // Let order.placed work and notifications settle before the baseline.
-      let before = await snapshot()
-      for (let i = 0; i < 20; i++) {
-        await new Promise((r) => setTimeout(r, 300))
-        const again = await snapshot()
-        if (JSON.stringify(again) === JSON.stringify(before)) {
-          break
+      /** Reads the counts until two reads 300 ms apart agree (work after a request has landed). */
+      const settle = async (from: Record<string, string>) => {
+        let last = from
+        for (let i = 0; i < 20; i++) {
+          await new Promise((r) => setTimeout(r, 300))
+          const again = await snapshot()
+          if (JSON.stringify(again) === JSON.stringify(last)) {
+            break
+          }
+          last = again
         }
-        before = again
+        return last
       }
+      // Let order.placed work and notifications settle before the baseline.
+      let before = await settle(await snapshot())
       const stable = (v: unknown): string =>
         JSON.stringify(v, (_k, val) =>
           val && typeof val === "object" && !Array.isArray(val)
             ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, val[k]]))
             : val
         )
-      const storedSettings = await settings.getStoredPatch()
-      const settingsInForce = stable(await settings.getSettings())
+      const original = await settings.getSettings()
+      let settingsInForce = stable(original)
 
       const cases = Object.entries(COVERAGE).flatMap(([key, spec]) => casesOf(key, spec, b, settingsBase))
       const failures: Outcome[] = []
@@ -662,11 +747,14 @@ medusaIntegrationTestRunner({
         const changed = Object.keys(before).filter((t) => before[t] !== after[t])
         if (changed.length) {
           problem = [problem, `wrote to ${changed.join(", ")}`].filter(Boolean).join("; ")
-          before = after
+          // A wrong write may have work after it (notifications): let it land before the next case.
+          before = await settle(after)
         }
         if (stable(await settings.getSettings()) !== settingsInForce) {
           problem = [problem, "changed the settings"].filter(Boolean).join("; ")
-          await settings.restoreStoredPatch(storedSettings)
+          // Every section whole: what was in force before, field by field.
+          await settings.updateSettings(original)
+          settingsInForce = stable(await settings.getSettings())
           before = await snapshot()
         }
         const routeKey = c.id.split(" ").slice(0, 2).join(" ")
@@ -683,14 +771,15 @@ medusaIntegrationTestRunner({
       const fixedKnown = KNOWN_OTHER_OWNER.filter((k) => !failures.some((f) => f.id.startsWith(k)))
       const methods = Object.keys(COVERAGE).length
       const paths = new Set(Object.keys(COVERAGE).map((k) => k.split(" ")[1])).size
-      console.log(
+      // stdout, not console: `npm run test:http` runs jest with --silent.
+      process.stdout.write(
         [
           `route sweep: ${paths} routes × ${methods} route+methods × ${cases.length} cases: ` +
             `${cases.length - failures.length} passed, ${unexpected.length} failed, ${known.length} known (owned by others)`,
           ...[...byRoute].map(([r, n]) => `  ${r}: ${n} cases`),
           ...known.map((f) => `  KNOWN ${f.id} → ${f.status} ${f.problem} ${f.body}`),
           ...unexpected.map((f) => `  FAIL ${f.id} → ${f.status} ${f.problem} ${f.body}`),
-        ].join("\n")
+        ].join("\n") + "\n"
       )
       expect(unexpected).toEqual([])
       // A known defect that no longer fails: remove it from KNOWN_OTHER_OWNER.
