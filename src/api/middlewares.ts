@@ -13,9 +13,12 @@ import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
 import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-points/middlewares"
 import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/middlewares"
 import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
+import { paramGuardMiddlewares } from "./utils/validate-params"
 
 export default defineMiddlewares({
   routes: [
+    // First: a path id no record can have is a 400 before any route or guard reads it.
+    ...paramGuardMiddlewares,
     ...carrierWebhookMiddlewares,
     ...storeDelayChoiceMiddlewares,
     ...adminAftersalesSettingsMiddlewares,

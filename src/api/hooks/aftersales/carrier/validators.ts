@@ -4,8 +4,9 @@ import { CARRIER_EXCEPTIONS } from "../../../../modules/delay_watch/types"
 /** A carrier's report: an exception for a tracking number or a fulfilment (one at least). */
 export const CarrierWebhookBody = z
   .strictObject({
-    tracking_number: z.string().min(1).max(200).optional(),
-    fulfillment_id: z.string().min(1).max(200).optional(),
+    // Trimmed: a blank tracking number names no parcel (and must not ride along a fulfilment id).
+    tracking_number: z.string().trim().min(1).max(200).optional(),
+    fulfillment_id: z.string().trim().min(1).max(200).optional(),
     exception: z.enum(CARRIER_EXCEPTIONS),
     event_id: z.string().max(200).optional(),
     message: z.string().max(2000).optional(),
