@@ -9,8 +9,18 @@ const currencyCode = z
   .string()
   .regex(/^[a-z]{3}$/, "must be a lower-case ISO 4217 currency code such as \"eur\"")
 
+/**
+ * Upper bounds keep every setting a finite, safe number: a rate of 1e308 or a bonus past 2^53
+ * would overflow the integers and dates computed from it. They sit far above any real store's
+ * figure; a budget or threshold of 1e15 means "no limit".
+ */
+const MAX_AMOUNT = 1e15
+const MAX_POINTS = 1e9
+const MAX_HOURS = 24 * 366
+const MAX_DAYS = 366
+
 /** An amount of money per currency, in major units (e.g. `{ eur: 50 }`). */
-const amountPerCurrency = z.record(currencyCode, z.number().nonnegative())
+const amountPerCurrency = z.record(currencyCode, z.number().nonnegative().max(MAX_AMOUNT))
 
 export const TICKET_CATEGORIES = [
   "delay",
@@ -37,19 +47,19 @@ export const LoyaltySettingsSchema = z
   .object({
     enabled: z.boolean(),
     pending_days: z.number().int().min(0).max(365),
-    earn_rates: z.record(currencyCode, z.number().nonnegative()),
-    point_values: z.record(currencyCode, z.number().positive()),
+    earn_rates: z.record(currencyCode, z.number().nonnegative().max(1e6)),
+    point_values: z.record(currencyCode, z.number().positive().max(1e6)),
     max_redeem_share: z.number().min(0).max(1),
-    min_redeem_points: z.number().int().min(0),
-    signup_bonus: z.number().int().min(0),
-    birthday_bonus: z.number().int().min(0),
+    min_redeem_points: z.number().int().min(0).max(MAX_POINTS),
+    signup_bonus: z.number().int().min(0).max(MAX_POINTS),
+    birthday_bonus: z.number().int().min(0).max(MAX_POINTS),
     expiry_months: z.number().int().min(0).max(120),
     expiry_reminder_days: z.number().int().min(0).max(365),
     tiers: z
       .array(
         z.strictObject({
-          name: z.string().min(1),
-          min_points: z.number().int().min(0),
+          name: z.string().trim().min(1).max(100),
+          min_points: z.number().int().min(0).max(MAX_POINTS),
           multiplier: z.number().positive().max(10),
         })
       )
@@ -67,14 +77,22 @@ export const LoyaltySettingsSchema = z
 export const GesturePolicySchema = z.strictObject({
   category: z.enum(TICKET_CATEGORIES),
   kind: z.enum(GESTURE_KINDS),
-  value: z.number().positive(),
+  value: z.number().positive().max(MAX_AMOUNT),
   currency_code: currencyCode.optional(),
   validity_days: z.number().int().min(1).max(730),
   automatic: z.boolean(),
-  max_per_customer_90d: z.number().int().min(0),
+  max_per_customer_90d: z.number().int().min(0).max(MAX_POINTS),
   monthly_budget: amountPerCurrency,
   max_order_share: z.number().min(0).max(1),
   approval_above: amountPerCurrency,
+}).superRefine((policy, ctx) => {
+  // A percentage above 100 would take more than the cart; points are whole.
+  if (policy.kind === "percentage" && policy.value > 100) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "a percentage is at most 100" })
+  }
+  if (policy.kind === "points" && !Number.isInteger(policy.value)) {
+    ctx.addIssue({ code: "custom", path: ["value"], message: "points are whole numbers" })
+  }
 })
 
 export const GestureSettingsSchema = z
@@ -90,8 +108,8 @@ export const GestureSettingsSchema = z
 
 export const SupportSettingsSchema = z
   .object({
-    first_response_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive()),
-    resolution_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive()),
+    first_response_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive().max(MAX_HOURS)),
+    resolution_hours: z.record(z.enum(TICKET_PRIORITIES), z.number().positive().max(MAX_HOURS)),
     reopen_days: z.number().int().min(0).max(365),
   })
   .strict()
@@ -122,7 +140,7 @@ export const ReturnSettingsSchema = z
     reasons: z.record(z.string().min(1), z.enum(["refund", "exchange_only"])),
     exchange_bonus: z.strictObject({
       kind: z.enum(["percent", "fixed"]),
-      value: z.number().min(0),
+      value: z.number().min(0).max(MAX_AMOUNT),
       as: z.enum(["store_credit", "difference"]),
     }),
     keep_item_below: amountPerCurrency,
@@ -130,15 +148,15 @@ export const ReturnSettingsSchema = z
   .strict()
 
 const shippingPromise = z.strictObject({
-  ship_within_hours: z.number().positive(),
-  deliver_within_days: z.number().positive(),
+  ship_within_hours: z.number().positive().max(MAX_HOURS),
+  deliver_within_days: z.number().positive().max(MAX_DAYS),
 })
 
 export const DelaySettingsSchema = z
   .object({
     enabled: z.boolean(),
-    ship_within_hours: z.number().positive(),
-    deliver_within_days: z.number().positive(),
+    ship_within_hours: z.number().positive().max(MAX_HOURS),
+    deliver_within_days: z.number().positive().max(MAX_DAYS),
     per_shipping_option: z.record(z.string().min(1), shippingPromise),
     scan_every_minutes: z.number().int().min(1).max(1440),
     gesture_on_wait: z.boolean(),

@@ -39,7 +39,7 @@ export const AdminUpdateSupportTicket = z
   .strictObject({
     status: z.enum(["open", "pending_customer", "closed"]).optional(),
     priority: z.enum(TICKET_PRIORITIES).optional(),
-    assignee_id: id.nullable().optional(),
+    assignee_id: z.string().trim().min(1).max(100).nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to update" })
 export type AdminUpdateSupportTicketType = z.infer<typeof AdminUpdateSupportTicket>
@@ -57,11 +57,21 @@ export const AdminResolveSupportTicket = z.strictObject({
   gesture: z
     .union([
       z.enum(["policy", "none"]),
-      z.strictObject({
-        kind: z.enum(GESTURE_KINDS),
-        value: z.number().positive().max(1_000_000),
-        currency_code: z.string().regex(/^[a-z]{3}$/).optional(),
-      }),
+      z
+        .strictObject({
+          kind: z.enum(GESTURE_KINDS),
+          value: z.number().positive().max(1_000_000),
+          currency_code: z.string().regex(/^[a-z]{3}$/).optional(),
+        })
+        // A percentage above 100 would take more than the cart; points are whole.
+        .refine((g) => g.kind !== "percentage" || g.value <= 100, {
+          message: "a percentage is at most 100",
+          path: ["value"],
+        })
+        .refine((g) => g.kind !== "points" || Number.isInteger(g.value), {
+          message: "points are whole numbers",
+          path: ["value"],
+        }),
     ])
     .optional(),
 })

@@ -1,5 +1,9 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { updateSupportTicketStep, UpdateSupportTicketStepInput } from "../steps"
+import {
+  updateSupportTicketStep,
+  UpdateSupportTicketStepInput,
+  validateTicketAssigneeStep,
+} from "../steps"
 
 export const updateSupportTicketWorkflowId = "update-support-ticket"
 
@@ -7,6 +11,7 @@ export const updateSupportTicketWorkflowId = "update-support-ticket"
 export const updateSupportTicketWorkflow = createWorkflow(
   updateSupportTicketWorkflowId,
   (input: UpdateSupportTicketStepInput) => {
+    validateTicketAssigneeStep(input)
     return new WorkflowResponse(updateSupportTicketStep(input))
   }
 )
