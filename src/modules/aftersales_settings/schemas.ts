@@ -140,7 +140,7 @@ export const ReturnSettingsSchema = z
     reasons: z.record(z.string().min(1), z.enum(["refund", "exchange_only"])),
     exchange_bonus: z.strictObject({
       kind: z.enum(["percent", "fixed"]),
-      value: z.number().min(0).max(MAX_AMOUNT),
+      value: z.number().min(0).max(1e6),
       as: z.enum(["store_credit", "difference"]),
     }),
     keep_item_below: amountPerCurrency,
