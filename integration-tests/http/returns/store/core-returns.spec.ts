@@ -206,6 +206,18 @@ medusaIntegrationTestRunner({
         expect((await returnRows()).map((r: any) => r.id)).toEqual([first.data.return.id])
       })
 
+      it("lets only one of two simultaneous returns of the same units through", async () => {
+        await fulfil(container, orderId, [{ id: shirtId, quantity: 2 }], { delivered_days_ago: 3 })
+        const results = await Promise.allSettled([
+          coreReturn(shopper.headers, [{ id: shirtId, quantity: 2 }]),
+          coreReturn(shopper.headers, [{ id: shirtId, quantity: 2 }]),
+        ])
+        expect(results.filter((r) => r.status === "fulfilled").length).toEqual(1)
+        const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult
+        expect(refused.reason.response.status).toEqual(400)
+        expect(await returnRows()).toEqual([expect.objectContaining({ status: "requested" })])
+      })
+
       it("accepts the fields it checks: a note, an item note and a reason, as core stores them", async () => {
         await fulfil(container, orderId, [{ id: shirtId, quantity: 2 }], { delivered_days_ago: 3 })
         const {

@@ -5,10 +5,12 @@ import {
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import { setTimeout as sleep } from "timers/promises"
 import { describeIssues } from "../../../modules/aftersales_settings/defaults"
 import { checkRequest } from "../../../modules/return_rules/rules"
-import { loadReturnContext, resolveReasonValues } from "../../../workflows/returns"
+import { loadReturnContext, resolveReasonValues, returnLockKey } from "../../../workflows/returns"
 import { StoreCreateCoreReturn, StoreCreateCoreReturnQuery } from "./validators"
 
 /** Fields core accepts that a shopper may never set, and why (named in the 400). */
@@ -28,7 +30,7 @@ const REFUSED_FIELDS: Record<string, string> = {
  */
 export async function enforceReturnRules(
   req: AuthenticatedMedusaRequest,
-  _res: MedusaResponse,
+  res: MedusaResponse,
   next: MedusaNextFunction
 ) {
   try {
@@ -56,6 +58,7 @@ export async function enforceReturnRules(
     }
 
     const { order_id, items, return_shipping } = body.data
+    await holdOrderLockUntilAnswered(req, res, order_id)
     const context = await loadReturnContext(req.scope, order_id)
     if (context.order.customer_id !== req.auth_context.actor_id) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${order_id} was not found`)
@@ -86,6 +89,50 @@ export async function enforceReturnRules(
     next(e)
   }
 }
+
+/**
+ * Two returns of the same units at once both passed the checks and core created both (4 of 2
+ * units asked back). The order's return lock (shared with our return-request workflow) is
+ * taken before the checks and held until core's route has answered, so they take turns.
+ */
+async function holdOrderLockUntilAnswered(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  orderId: string
+) {
+  const locking = req.scope.resolve(Modules.LOCKING)
+  const key = returnLockKey(orderId)
+  const ownerId = `store-returns:${randomUUID()}`
+  const tryUntil = Date.now() + LOCK_WAIT_MS
+  for (;;) {
+    try {
+      await locking.acquire(key, { ownerId, expire: LOCK_TTL_SECONDS })
+      break
+    } catch (e) {
+      if (Date.now() >= tryUntil) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Another return of order ${orderId} is being created; try again in a moment.`
+        )
+      }
+    }
+    await sleep(LOCK_RETRY_MS)
+  }
+  let released = false
+  const release = () => {
+    if (!released) {
+      released = true
+      void locking.release(key, { ownerId }).catch(() => undefined)
+    }
+  }
+  res.once("finish", release)
+  res.once("close", release)
+}
+
+const LOCK_WAIT_MS = 30_000
+const LOCK_RETRY_MS = 300
+// Expires on its own if a response never ends (a crashed request), as the workflow's lock does.
+const LOCK_TTL_SECONDS = 120
 
 /**
  * Core takes any shipping option id here, an outbound one included. Only an option the store
