@@ -103,6 +103,7 @@ export async function loadReturnContext(
       quantity: toNumber(item.quantity ?? detail.quantity),
       fulfilled_quantity: fulfilled,
       returnable_quantity: Math.max(0, MathBN.sub(fulfilled, taken).toNumber()),
+      returned_quantity: taken.toNumber(),
       unit_price: item.unit_price,
       product: product
         ? {

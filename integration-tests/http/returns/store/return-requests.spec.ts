@@ -6,7 +6,7 @@ import { createAdminUser } from "../../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../../helpers/commerce"
 import { createShopper } from "../../../helpers/store"
 import { createReturnRequestWorkflow } from "../../../../src/workflows/returns"
-import { daysAgo, fulfil, orderLines } from "../fixtures"
+import { createReturnShippingOption, daysAgo, fulfil, orderLines } from "../fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -342,6 +342,38 @@ medusaIntegrationTestRunner({
         const sent = (await request({ resolution: "refund", items: [{ id: shirt.id, quantity: 1 }] })).data.return_request
         expect(sent.keep_item).toBe(false)
         expect(sent.return.status).toEqual("requested")
+      })
+
+      it("counts a line's whole returned quantity against the threshold: single-unit requests do not keep every unit", async () => {
+        await fulfil(container, order.id, [{ id: shirt.id, quantity: 2 }, { id: mug.id, quantity: 1 }], { delivered_days_ago: 2 })
+        // One shirt (50 eur) is under 75 eur; both shirts (100 eur) are not.
+        await settings({ keep_item_below: { eur: 75 } })
+        expect(line(await options(), shirt.id).keep_item).toBe(true)
+        const first = (await request({ resolution: "refund", items: [{ id: shirt.id, quantity: 1 }] })).data.return_request
+        expect(first.keep_item).toBe(true)
+        expect(first.return.status).toEqual("received")
+
+        // The second unit would bring the line's returned value to 100 eur: it must be sent back.
+        expect(line(await options(), shirt.id).keep_item).toBe(false)
+        const second = (await request({ resolution: "refund", items: [{ id: shirt.id, quantity: 1 }] })).data.return_request
+        expect(second.keep_item).toBe(false)
+        expect(second.return.status).toEqual("requested")
+        const records = await requestRecords()
+        expect(records.map((r: any) => r.keep_item).sort()).toEqual([false, true])
+      })
+
+      it("counts units returned through core's POST /store/returns against the threshold too", async () => {
+        await fulfil(container, order.id, [{ id: shirt.id, quantity: 2 }], { delivered_days_ago: 2 })
+        const returnOptionId = await createReturnShippingOption(container, fixture)
+        await api.post(
+          "/store/returns",
+          { order_id: order.id, items: [{ id: shirt.id, quantity: 1 }], return_shipping: { option_id: returnOptionId } },
+          { headers: shopper.headers }
+        )
+        await settings({ keep_item_below: { eur: 75 } })
+        const next = (await request({ resolution: "refund", items: [{ id: shirt.id, quantity: 1 }] })).data.return_request
+        expect(next.keep_item).toBe(false)
+        expect(next.return.status).toEqual("requested")
       })
 
       it("refuses a refund for an exchange-only reason and creates nothing, but allows the exchange", async () => {

@@ -26,6 +26,7 @@ function line(patch: Partial<RuleLine> = {}): RuleLine {
     title: "Linen shirt",
     quantity: 2,
     returnable_quantity: 2,
+    returned_quantity: 0,
     fulfilled_quantity: 2,
     unit_price: 50,
     product: { type_id: "ptyp_1", collection_id: "pcol_1", category_ids: ["pcat_1"], tag_ids: ["ptag_1"] },
@@ -161,6 +162,13 @@ describe("evaluateLine", () => {
     expect(evaluateLine(line({ unit_price: 60 }), order([line()]), s, env).keep_item).toBe(false)
   })
 
+  it("counts units already returned of the line: one more unit is kept only if the whole is below", () => {
+    const s = settings({ keep_item_below: { eur: 75 } })
+    expect(evaluateLine(line(), order([line()]), s, env).keep_item).toBe(true)
+    const oneBack = line({ returned_quantity: 1, returnable_quantity: 1 })
+    expect(evaluateLine(oneBack, order([oneBack]), s, env).keep_item).toBe(false)
+  })
+
   it("lists the reasons that allow no refund", () => {
     const s = settings({ reasons: { changed_mind: "exchange_only", damaged: "refund" } })
     const refund = evaluateLine(line(), order([line()]), s, env).resolutions[2]
@@ -186,6 +194,22 @@ describe("checkRequest", () => {
     expect(
       checkRequest(o, opts(s), { resolution: "refund", items: [{ id: "ordli_1", quantity: 1 }] }, s, env).keep_item
     ).toBe(false)
+  })
+
+  it("compares the threshold with the lines' whole returned value, not this request's", () => {
+    const s = settings({ keep_item_below: { eur: 75 } })
+    const single = { resolution: "refund" as const, items: [{ id: "ordli_1", quantity: 1 }] }
+    expect(checkRequest(o, opts(s), single, s, env)).toEqual({ returned_value: 50, keep_item: true })
+    // The same single unit after one unit of the line went back (kept or sent): 100 eur in all.
+    const split = order([line({ returned_quantity: 1, returnable_quantity: 1 })])
+    const splitOpts = split.lines.map((l) => evaluateLine(l, split, s, env))
+    expect(checkRequest(split, splitOpts, single, s, env)).toEqual({ returned_value: 50, keep_item: false })
+    // Two lines in one request add up: 50 + 20 is below 75, with an earlier mug returned it is not.
+    const both = { resolution: "refund" as const, items: [{ id: "ordli_1", quantity: 1 }, { id: "ordli_2", quantity: 1 }] }
+    expect(checkRequest(o, opts(s), both, s, env).keep_item).toBe(true)
+    const mugBack = order([line(), line({ id: "ordli_2", unit_price: 20, quantity: 2, returnable_quantity: 1, returned_quantity: 1 })])
+    const mugOpts = mugBack.lines.map((l) => evaluateLine(l, mugBack, s, env))
+    expect(checkRequest(mugBack, mugOpts, both, s, env).keep_item).toBe(false)
   })
 
   it.each([

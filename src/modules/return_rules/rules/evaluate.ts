@@ -1,5 +1,5 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { computeExchangeBonus, ExchangeBonus, isBelowKeepThreshold, toAmount } from "./money"
+import { computeExchangeBonus, ExchangeBonus, isBelowKeepThreshold, keepItemValue, toAmount } from "./money"
 import type {
   Resolution,
   ReturnSettings,
@@ -43,7 +43,10 @@ export type LineOptions = {
   final_sale: boolean
   /** Null when the line has no window (final sale, not sent yet). */
   window: LineWindow | null
-  /** Whether one unit is cheap enough to keep: refund or credit without sending it back. */
+  /**
+   * Whether one more unit would be kept (refund or credit without sending it back): the
+   * line's whole returned quantity, this unit included, is below the threshold (`keepItemValue`).
+   */
   keep_item: boolean
   /** Exchange first, then store credit, then refund. */
   resolutions: ResolutionOption[]
@@ -105,7 +108,12 @@ export function evaluateLine(
     final_sale: verdict.final_sale,
     window,
     keep_item:
-      returnable && isBelowKeepThreshold(settings.keep_item_below, order.currency_code, line.unit_price),
+      returnable &&
+      isBelowKeepThreshold(
+        settings.keep_item_below,
+        order.currency_code,
+        keepItemValue([{ unit_price: line.unit_price, returned_quantity: line.returned_quantity, quantity: 1 }])
+      ),
     resolutions: offerResolutions(line, settings, env, refusal),
   }
 }
@@ -148,7 +156,10 @@ export type RequestedLine = { id: string; quantity: number; reason_value?: strin
 export type CheckedRequest = {
   /** Unit price × quantity of the returned lines, major units. */
   returned_value: number
-  /** The shopper keeps the goods: nothing is sent back (refund or credit only). */
+  /**
+   * The shopper keeps the goods: nothing is sent back (refund or credit only). Decided on the
+   * returned lines' whole returned quantity, not this request's alone (`keepItemValue`).
+   */
   keep_item: boolean
   /** Exchange only: the bonus for the whole request. */
   bonus?: ExchangeBonus
@@ -171,6 +182,7 @@ export function checkRequest(
   }
   const seen = new Set<string>()
   let value = MathBN.convert(0)
+  const kept: Parameters<typeof keepItemValue>[0] = []
   for (const item of request.items) {
     if (seen.has(item.id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Item ${item.id} is listed twice.`)
@@ -202,6 +214,7 @@ export function checkRequest(
       })
     }
     value = MathBN.add(value, MathBN.mult(line.unit_price, item.quantity))
+    kept.push({ unit_price: line.unit_price, returned_quantity: line.returned_quantity, quantity: item.quantity })
   }
   if (request.resolution === "store_credit" && !env.store_credit_available) {
     throw refusalError(STORE_CREDIT_UNAVAILABLE)
@@ -209,7 +222,8 @@ export function checkRequest(
   const isExchange = request.resolution === "exchange"
   return {
     returned_value: toAmount(value),
-    keep_item: !isExchange && isBelowKeepThreshold(settings.keep_item_below, order.currency_code, value),
+    keep_item:
+      !isExchange && isBelowKeepThreshold(settings.keep_item_below, order.currency_code, keepItemValue(kept)),
     ...(isExchange
       ? {
           bonus: computeExchangeBonus(settings.exchange_bonus, value, env.store_credit_available),

@@ -60,6 +60,24 @@ export function isBelowKeepThreshold(
   return threshold !== undefined && MathBN.lt(value, threshold)
 }
 
+/**
+ * The value the keep-the-item threshold (`returns.keep_item_below[currency]`) is compared with:
+ * for each line of the request, its unit price × (the units of that line already returned or
+ * asked back — `returned_quantity`: earlier return requests, exchanges and core returns, kept or
+ * sent back — plus the units asked for now), summed over the request's lines. The goods are kept
+ * only when this is strictly below the threshold. Counting a line's whole returned quantity,
+ * not one request's, means splitting a return into single units keeps no more than asking
+ * for them at once.
+ */
+export function keepItemValue(
+  lines: { unit_price: BigNumberInput; returned_quantity: number; quantity: number }[]
+) {
+  return lines.reduce(
+    (sum, l) => MathBN.add(sum, MathBN.mult(l.unit_price, MathBN.add(l.returned_quantity, l.quantity))),
+    MathBN.convert(0)
+  )
+}
+
 /** A new exchange line before the bonus: the variant's price in the order's currency. */
 export type PricedLine = { variant_id: string; quantity: number; unit_price: BigNumberInput }
 

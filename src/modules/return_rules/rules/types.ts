@@ -40,8 +40,15 @@ export type RuleLine = {
   title: string
   /** Ordered quantity. */
   quantity: number
-  /** Fulfilled minus already requested or received for return. */
+  /** Fulfilled minus `returned_quantity`. */
   returnable_quantity: number
+  /**
+   * Units of this line already returned or asked back: requested, received, dismissed or
+   * written off in Medusa's order item detail. Every earlier return request of ours (exchange
+   * or return, sent back or kept) and every core return of the line shows up here; a canceled
+   * return gives its units back.
+   */
+  returned_quantity: number
   /** Fulfilled quantity; 0 means nothing was sent yet. */
   fulfilled_quantity: number
   /** The unit price the order charged (major units); Medusa refunds by this price. */

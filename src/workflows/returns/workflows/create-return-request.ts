@@ -22,6 +22,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { AftersalesEvents } from "../../../types/events"
 import { sendAftersalesNotificationStep } from "../../notifications"
+import { returnLockKey } from "../lock"
 import { createReturnRequestRecordStep } from "../steps/create-return-request"
 import { linkReturnRequestStep } from "../steps/link-return-request"
 import { ReturnRequestInput, validateReturnRequestStep } from "../steps/validate-return-request"
@@ -45,7 +46,7 @@ export type CreateReturnRequestWorkflowOutput = {
 export const createReturnRequestWorkflow = createWorkflow(
   createReturnRequestWorkflowId,
   (input: ReturnRequestInput) => {
-    const lockKey = transform({ input }, ({ input }) => `aftersales-return-request:${input.order_id}`)
+    const lockKey = transform({ input }, ({ input }) => returnLockKey(input.order_id))
     // Two requests on one order at once would both pass the quantity check; Medusa also allows
     // one active order change per order. The lock makes them take turns.
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
