@@ -334,16 +334,12 @@ medusaIntegrationTestRunner({
           items: [{ variant_id: fixture.variants.shirt_s, quantity: 2 }],
         })
         await api.post(`/store/carts/${cartId}/loyalty-points`, { points: 1000 }, { headers: owner.headers })
-        const transfer = await api
-          .post(`/store/carts/${cartId}/customer`, {}, { headers: other.headers })
-          .catch((e: any) => e.response)
+        // Core lets any logged-in shopper take a cart whose id they know, even a registered
+        // customer's (Medusa 2.21.2): the points stay with their owner.
+        const transfer = await api.post(`/store/carts/${cartId}/customer`, {}, { headers: other.headers })
+        expect(transfer.status).toEqual(200)
         const state = await cartCreditState(container, cartId)
-        if (transfer.status === 200) {
-          expect(state).toEqual(expect.objectContaining({ customer_id: other.customerId, lines: 0, credit: 0 }))
-        } else {
-          expect(transfer.status).toBeLessThan(500)
-          expect(state).toEqual(expect.objectContaining({ customer_id: owner.customerId, points: 1000 }))
-        }
+        expect(state).toEqual(expect.objectContaining({ customer_id: other.customerId, lines: 0, credit: 0, total: 110 }))
         expect((await service.getAccountSummary(owner.customerId)).balance).toEqual(5000)
       })
     })
