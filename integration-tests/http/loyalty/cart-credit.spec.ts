@@ -250,6 +250,13 @@ medusaIntegrationTestRunner({
         const empty = await expectCartTrue(cartId, 0.01)
         expect(empty).toEqual(expect.objectContaining({ items: 0, lines: 0, credit: 0 }))
         expect(empty.total).toBeGreaterThanOrEqual(0)
+        // Found by cart-invariants.spec.ts: applying to the empty cart paid its shipping with points.
+        const onEmpty = await api
+          .post(`/store/carts/${cartId}/loyalty-points`, { max: true }, { headers: shopper.headers })
+          .catch((e: any) => e.response)
+        expect(onEmpty.status).toEqual(400)
+        expect(onEmpty.data).toEqual({ type: "not_allowed", message: expect.stringContaining(cartId) })
+        expect((await cartCreditState(container, cartId)).lines).toEqual(0)
         // Filling it again brings nothing back: the shopper applies points again if they want.
         await api.post(`/store/carts/${cartId}/line-items`, { variant_id: fixture.variants.mug_white, quantity: 1 }, { headers: shopper.headers })
         expect(await expectCartTrue(cartId, 0.01)).toEqual(expect.objectContaining({ lines: 0, total: 30 }))

@@ -282,7 +282,11 @@ medusaIntegrationTestRunner({
         }
       )
       // Visible in the jest output as the test's own expectation: how much was exercised.
-      expect({ sequences: sequences >= RUNS, completed: completed > 0 }).toEqual({ sequences: true, completed: true })
+      // (A replay of one counterexample may not complete a cart.)
+      expect({ sequences: sequences >= RUNS, completed: completed > 0 || !!process.env.FC_SEED }).toEqual({
+        sequences: true,
+        completed: true,
+      })
     })
   },
 })

@@ -36,6 +36,7 @@ export const CART_REDEMPTION_FIELDS = [
   "currency_code",
   "total",
   "completed_at",
+  "items.id",
   "credit_lines.*",
 ]
 
