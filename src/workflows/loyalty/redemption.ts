@@ -1,5 +1,5 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { MathBN } from "@medusajs/framework/utils"
+import { BigNumber, MathBN } from "@medusajs/framework/utils"
 import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
 import { pointsForValue, valueOfPoints } from "../../modules/loyalty_points/points-math"
 import { LOYALTY_CREDIT_LINE_REFERENCE } from "./utils"
@@ -63,4 +63,68 @@ export function redemptionLimits(input: {
 /** The money value of points in a currency whose point value is known. */
 export function creditFor(points: number, pointValue: number) {
   return valueOfPoints(points, pointValue)
+}
+
+/** The cart a points credit is re-valued against (as `query.graph` answers it). */
+export type CartForCredit = {
+  id: string
+  customer_id?: string | null
+  currency_code: string
+  /** The total after every credit line, points included. */
+  total: BigNumberInput
+  items?: ({ id: string } | null)[] | null
+  credit_lines?: (CartCreditLine | null)[] | null
+}
+
+/**
+ * What a cart's points credit must be now (SPEC §10): the applied points at today's point value
+ * of the cart's current currency, clamped to `max_redeem_share` of the total before points
+ * (fewer whole points, never more than applied). Null when the cart may carry none: no items,
+ * no point value for its currency, another customer's points, or fewer than the minimum left.
+ */
+export function revaluedCredit(
+  cart: CartForCredit,
+  settings: LoyaltySettings
+): { points: number; amount: BigNumber } | null {
+  const lines = loyaltyCreditLines(cart.credit_lines)
+  const { points } = appliedPoints(lines)
+  const items = (cart.items ?? []).filter(Boolean)
+  if (!lines.length || !items.length || !cart.customer_id) {
+    return null
+  }
+  if (lines.some((l) => l.reference_id !== cart.customer_id)) {
+    return null
+  }
+  const limits = redemptionLimits({
+    cartTotal: cart.total,
+    currencyCode: cart.currency_code,
+    balance: Number.MAX_SAFE_INTEGER,
+    applied: lines,
+    settings,
+  })
+  if (!limits.point_value) {
+    return null
+  }
+  const kept = Math.min(points, limits.max_points)
+  if (kept <= 0 || kept < limits.min_points) {
+    return null
+  }
+  return { points: kept, amount: creditFor(kept, limits.point_value) }
+}
+
+/** Whether the cart's loyalty credit lines already carry exactly `target`. */
+export function creditMatches(
+  lines: CartCreditLine[],
+  target: { points: number; amount: BigNumberInput } | null
+): boolean {
+  if (!target) {
+    return lines.length === 0
+  }
+  const applied = appliedPoints(lines)
+  return (
+    lines.length === 1 &&
+    applied.points === target.points &&
+    Number.isInteger(Number(lines[0].metadata?.points)) &&
+    MathBN.eq(applied.amount, target.amount)
+  )
 }

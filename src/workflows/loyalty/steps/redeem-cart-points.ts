@@ -1,7 +1,13 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { AftersalesEvents } from "../../../types/events"
-import { appliedPoints, CartCreditLine, loyaltyCreditLines, redemptionLimits } from "../redemption"
+import {
+  appliedPoints,
+  CartCreditLine,
+  creditFor,
+  loyaltyCreditLines,
+  redemptionLimits,
+} from "../redemption"
 import { loyaltyService, loyaltySettings } from "../utils"
 
 /** The cart as `completeCartWorkflow`'s `validate` hook hands it over. */
@@ -20,8 +26,9 @@ export type CartPointsCompensation = { redemption_id: string } | null
  * Debits the points a cart's credit line carries, inside cart completion. The account row is
  * locked for the debit, so two carts of one customer completing at once cannot both spend the
  * same points: the second fails with NOT_ALLOWED and its order is not placed. The credit must
- * still be within the limits (a cart changed after applying points is refused, not
- * over-credited). A retried completion finds its live redemption and debits nothing.
+ * still be what the points buy today and within the limits: a cart refresh keeps it so
+ * (`revalueCartPoints`), and a credit no refresh re-valued is refused, never paid.
+ * A retried completion finds its live redemption and debits nothing.
  */
 export async function redeemCartPoints(
   cart: CartBeingCompleted,
@@ -48,10 +55,26 @@ export async function redeemCartPoints(
     applied: lines,
     settings,
   })
-  if (!limits.point_value || points <= 0 || points > limits.max_points) {
+  if (!limits.point_value) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `Cart ${cart.id} changed after points were applied: at most ${limits.max_points} points are allowed now. Apply them again.`
+      `Points cannot be redeemed in ${cart.currency_code.toUpperCase()}: remove them from cart ${cart.id}.`
+    )
+  }
+  // The credit is what the shopper saw and what the payment was authorized for: if the point
+  // value or the cart changed since and no refresh re-valued it, the order is refused rather
+  // than paid with a credit the points no longer buy (or a larger share than allowed).
+  const worth = creditFor(points, limits.point_value)
+  if (
+    !Number.isInteger(points) ||
+    points <= 0 ||
+    points < limits.min_points ||
+    points > limits.max_points ||
+    !MathBN.eq(amount, worth)
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `Cart ${cart.id} changed after points were applied: its credit of ${MathBN.convert(amount).toNumber()} for ${points} points should be ${worth.numeric} and at most ${limits.max_points} points are allowed now. Apply them again.`
     )
   }
   const { transaction, created } = await service.redeemForCart({

@@ -14,6 +14,7 @@ export type ValidateCartRedemptionStepInput = {
     currency_code: string
     total: number | string
     completed_at?: Date | string | null
+    items?: ({ id: string } | null)[] | null
     credit_lines?: (CartCreditLine | null)[] | null
   }
   /** The logged-in shopper; must own the cart. */
@@ -45,6 +46,13 @@ export const validateCartRedemptionStep = createStep(
     }
     if (cart.completed_at) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart ${cart.id} is already completed.`)
+    }
+    // An empty cart carries no credit (SPEC §10): its shipping alone is not paid with points.
+    if (!(cart.items ?? []).some(Boolean)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cart ${cart.id} has no items: points can be applied once it has some.`
+      )
     }
     const settings = await loyaltySettings(container)
     if (!settings.enabled) {

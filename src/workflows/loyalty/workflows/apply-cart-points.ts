@@ -36,6 +36,7 @@ export const CART_REDEMPTION_FIELDS = [
   "currency_code",
   "total",
   "completed_at",
+  "items.id",
   "credit_lines.*",
 ]
 
@@ -47,8 +48,9 @@ export const CART_REDEMPTION_FIELDS = [
 export const applyLoyaltyPointsToCartWorkflow = createWorkflow(
   applyLoyaltyPointsToCartWorkflowId,
   (input: ApplyLoyaltyPointsToCartWorkflowInput) => {
-    const lockKey = transform({ input }, ({ input }) => `loyalty-points:${input.cart_id}`)
-    acquireLockStep({ key: lockKey, timeout: 5, ttl: 30 })
+    // Core's own key for the cart: a points change and a cart change (items, region,
+    // promotions, completion) never interleave, so neither prices the credit on a stale total.
+    acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
     const { data: cart } = useQueryGraphStep({
       entity: "cart",
       fields: CART_REDEMPTION_FIELDS,
@@ -77,7 +79,7 @@ export const applyLoyaltyPointsToCartWorkflow = createWorkflow(
     }))
     createCartCreditLinesWorkflow.runAsStep({ input: [creditLine] })
     refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: input.cart_id })
     return new WorkflowResponse(redemption)
   }
 )

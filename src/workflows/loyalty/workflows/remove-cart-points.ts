@@ -7,7 +7,6 @@ import {
 } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
-  transform,
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
@@ -31,8 +30,9 @@ export type RemoveLoyaltyPointsFromCartWorkflowInput = {
 export const removeLoyaltyPointsFromCartWorkflow = createWorkflow(
   removeLoyaltyPointsFromCartWorkflowId,
   (input: RemoveLoyaltyPointsFromCartWorkflowInput) => {
-    const lockKey = transform({ input }, ({ input }) => `loyalty-points:${input.cart_id}`)
-    acquireLockStep({ key: lockKey, timeout: 5, ttl: 30 })
+    // Core's own key for the cart: a points change and a cart change (items, region,
+    // promotions, completion) never interleave, so neither prices the credit on a stale total.
+    acquireLockStep({ key: input.cart_id, timeout: 5, ttl: 30 })
     const { data: cart } = useQueryGraphStep({
       entity: "cart",
       fields: CART_REDEMPTION_FIELDS,
@@ -44,7 +44,7 @@ export const removeLoyaltyPointsFromCartWorkflow = createWorkflow(
       deleteCartCreditLinesWorkflow.runAsStep({ input: { id: ids } })
       refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
     })
-    releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: input.cart_id })
     return new WorkflowResponse({ removed: ids })
   }
 )
