@@ -40,6 +40,7 @@ export const PARAM_PATHS = [
   "/admin/support-tickets/:id/resolve",
   "/store/carts/:id/loyalty-points",
   "/store/carts/:id/complete",
+  "/store/carts/:id/promotions",
   "/store/orders/:id/return-options",
   "/store/orders/:id/return-requests",
   "/store/support-tickets/:id",

@@ -10,22 +10,23 @@ import { updateCartPromotionsWithPointsWorkflow } from "../../../../../workflows
  * refreshed (see `updateCartPromotionsWithPointsWorkflow`).
  */
 
+/** The cart with the requested fields; a 404 naming the id when there is none. */
+async function loadCart(req: MedusaRequest<unknown, HttpTypes.SelectParams>, fields: string[]) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [cart],
+  } = await query.graph({ entity: "cart", fields, filters: { id: req.params.id } })
+  if (!cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id '${req.params.id}' not found`)
+  }
+  return cart as unknown as HttpTypes.StoreCart
+}
+
 async function answerCart(
   req: MedusaRequest<unknown, HttpTypes.SelectParams>,
   res: MedusaResponse<HttpTypes.StoreCartResponse>
 ) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [cart],
-  } = await query.graph({
-    entity: "cart",
-    fields: req.queryConfig.fields,
-    filters: { id: req.params.id },
-  })
-  if (!cart) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id '${req.params.id}' not found`)
-  }
-  res.status(200).json({ cart: cart as unknown as HttpTypes.StoreCart })
+  res.status(200).json({ cart: await loadCart(req, req.queryConfig.fields) })
 }
 
 /** Adds promotion codes (an empty list removes them all), as core does. */
@@ -33,6 +34,8 @@ export const POST = async (
   req: MedusaRequest<HttpTypes.StoreCartAddPromotion, HttpTypes.SelectParams>,
   res: MedusaResponse<HttpTypes.StoreCartResponse>
 ) => {
+  // An unknown cart is a 404 before the workflow, which would fail on it with a 500.
+  await loadCart(req, ["id"])
   const codes = req.validatedBody.promo_codes
   await updateCartPromotionsWithPointsWorkflow(req.scope).run({
     input: {
@@ -49,6 +52,7 @@ export const DELETE = async (
   req: MedusaRequest<HttpTypes.StoreCartRemovePromotion, HttpTypes.SelectParams>,
   res: MedusaResponse<HttpTypes.StoreCartResponse>
 ) => {
+  await loadCart(req, ["id"])
   await updateCartPromotionsWithPointsWorkflow(req.scope).run({
     input: {
       cart_id: req.params.id,
