@@ -23,6 +23,12 @@ const TABLE = "aftersales_settings_section"
 
 type StoredPatch = Partial<Record<SectionName, Record<string, unknown>>>
 
+/** Who changed a section last and when; null for a section still at the plugin options. */
+export type SettingsSectionAudit = { updated_by: string | null; updated_at: Date } | null
+
+/** Per section, who changed it last and when. */
+export type SettingsAudit = Record<SectionName, SettingsSectionAudit>
+
 export default class AftersalesSettingsService extends MedusaService({ SettingsSection }) {
   protected readonly defaults_: AftersalesSettings
   protected readonly options_: AftersalesOptions
@@ -52,31 +58,51 @@ export default class AftersalesSettingsService extends MedusaService({ SettingsS
     return this.getStoredPatch_(sharedContext)
   }
 
+  /** Per section: the admin user who changed it last and when (null: never changed). */
+  @InjectManager()
+  async getAudit(@MedusaContext() sharedContext: Context = {}): Promise<SettingsAudit> {
+    const rows = await this.listSettingsSections({}, {}, sharedContext)
+    const bySection = new Map(rows.map((r) => [r.section, r]))
+    const audit = {} as SettingsAudit
+    for (const section of SETTINGS_SECTIONS) {
+      const row = bySection.get(section)
+      audit[section] = row ? { updated_by: row.updated_by ?? null, updated_at: row.updated_at } : null
+    }
+    return audit
+  }
+
   /**
    * Validates a partial patch, merges it per section over what is stored, checks that the
-   * result is whole and valid, and saves it. Answers the settings now in force.
+   * result is whole and valid, and saves it. Only the sections the patch names are written,
+   * each recording `updatedBy` (the admin user) and the time. Answers the settings now in force.
    */
   @InjectManager()
   async updateSettings(
     patch: unknown,
+    updatedBy: string | null = null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AftersalesSettings> {
-    await this.updateSettings_(patch, sharedContext)
+    await this.updateSettings_(patch, updatedBy, sharedContext)
     return this.getSettings(sharedContext)
   }
 
-  /** Puts back exactly the stored sections of a snapshot (used to compensate an update). */
+  /**
+   * Puts back exactly the stored sections of a snapshot (used to compensate an update), and
+   * with `audit` who had changed each section; `updated_at` becomes the time of the restore.
+   */
   @InjectManager()
   async restoreStoredPatch(
     snapshot: StoredPatch,
+    audit?: SettingsAudit,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    await this.restoreStoredPatch_(snapshot, sharedContext)
+    await this.restoreStoredPatch_(snapshot, audit, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async updateSettings_(
     patch: unknown,
+    updatedBy: string | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const parsed = AftersalesSettingsPatchSchema.safeParse(patch ?? {})
@@ -102,12 +128,29 @@ export default class AftersalesSettingsService extends MedusaService({ SettingsS
         `Invalid settings: ${describeIssues(whole.error.issues)}`
       )
     }
-    await this.restoreStoredPatch_(next, sharedContext)
+    const rows = await this.listSettingsSections({}, {}, sharedContext)
+    const bySection = new Map(rows.map((r) => [r.section, r]))
+    for (const section of SETTINGS_SECTIONS) {
+      if (!parsed.data[section]) {
+        continue
+      }
+      const existing = bySection.get(section)
+      const values = next[section] as Record<string, unknown>
+      if (existing) {
+        await this.updateSettingsSections(
+          { id: existing.id, values, updated_by: updatedBy },
+          sharedContext
+        )
+      } else {
+        await this.createSettingsSections({ section, values, updated_by: updatedBy }, sharedContext)
+      }
+    }
   }
 
   @InjectTransactionManager()
   protected async restoreStoredPatch_(
     snapshot: StoredPatch,
+    audit: SettingsAudit | undefined,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     const rows = await this.listSettingsSections({}, {}, sharedContext)
@@ -122,10 +165,12 @@ export default class AftersalesSettingsService extends MedusaService({ SettingsS
         continue
       }
       const existing = bySection.get(section)
+      const was = audit?.[section]
+      const by = was ? { updated_by: was.updated_by } : {}
       if (existing) {
-        await this.updateSettingsSections({ id: existing.id, values }, sharedContext)
+        await this.updateSettingsSections({ id: existing.id, values, ...by }, sharedContext)
       } else {
-        await this.createSettingsSections({ section, values }, sharedContext)
+        await this.createSettingsSections({ section, values, ...by }, sharedContext)
       }
     }
   }

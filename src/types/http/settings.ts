@@ -6,9 +6,18 @@ import type {
 
 export type { AftersalesSettings }
 
+/** Who changed a settings section last, and when; null while it is at the plugin options. */
+export type AdminSettingsSectionAudit = {
+  /** The admin user's id (null: changed by code, such as a seed script). */
+  updated_by: string | null
+  updated_at: string | Date
+} | null
+
 /** `GET|POST /admin/aftersales/settings` */
 export interface AdminAftersalesSettingsResponse {
   settings: AftersalesSettings
+  /** Per section (`loyalty`, `gestures`, …): who changed it last and when. */
+  audit: Record<keyof AftersalesSettings, AdminSettingsSectionAudit>
 }
 
 /** What a storefront may show about the programme: `GET /store/aftersales/program`. */

@@ -31,6 +31,30 @@ moduleIntegrationTestRunner<AftersalesSettingsService>({
       expect((await service.getSettings()).delays.ship_within_hours).toEqual(48)
     })
 
+    it("records who changed a section, touches no other section, and restores who it was", async () => {
+      await service.updateSettings({ support: { reopen_days: 9 } }, "user_a")
+      const first = await service.getAudit()
+      expect(first).toEqual({
+        loyalty: null,
+        gestures: null,
+        support: { updated_by: "user_a", updated_at: expect.any(Date) },
+        returns: null,
+        delays: null,
+      })
+      const snapshot = { patch: await service.getStoredPatch(), audit: first }
+
+      await service.updateSettings({ delays: { ship_within_hours: 24 }, support: { reopen_days: 3 } }, "user_b")
+      await service.updateSettings({ delays: { deliver_within_days: 3 } }, "user_c")
+      const second = await service.getAudit()
+      expect(second.support).toEqual({ updated_by: "user_b", updated_at: expect.any(Date) })
+      expect(second.delays).toEqual({ updated_by: "user_c", updated_at: expect.any(Date) })
+      expect(second.loyalty).toBeNull()
+
+      await service.restoreStoredPatch(snapshot.patch, snapshot.audit)
+      expect(await service.getStoredPatch()).toEqual({ support: { reopen_days: 9 } })
+      expect(await service.getAudit()).toEqual({ ...first, support: { ...first.support, updated_at: expect.any(Date) } })
+    })
+
     it("refuses an invalid patch and stores nothing", async () => {
       await expect(service.updateSettings({ loyalty: { tiers: [{ name: "" }] } })).rejects.toThrow(
         /loyalty\.tiers\.0/

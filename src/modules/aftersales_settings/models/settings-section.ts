@@ -11,6 +11,8 @@ export const SettingsSection = model
       id: model.id({ prefix: "asset" }).primaryKey(),
       section: model.text(),
       values: model.json(),
+      /** The admin user who last changed this section (null: changed by code, not a person). */
+      updated_by: model.text().nullable(),
       metadata: model.json().nullable(),
     }
   )

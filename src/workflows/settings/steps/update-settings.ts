@@ -5,18 +5,25 @@ import { AftersalesModules } from "../../../types/modules"
 
 export const updateAftersalesSettingsStepId = "update-aftersales-settings"
 
-/** The patch to merge, per section, into the stored settings. */
-export type UpdateAftersalesSettingsStepInput = AftersalesSettingsPatch
+/** The patch to merge, per section, into the stored settings, and who asks for it. */
+export type UpdateAftersalesSettingsStepInput = AftersalesSettingsPatch & {
+  /** The admin user changing the settings, recorded on each section the patch names. */
+  updated_by?: string | null
+}
 
 /**
- * Merges a settings patch and saves it; compensation puts back exactly what was stored before.
+ * Merges a settings patch and saves it, recording who changed each section and when;
+ * compensation puts back exactly what was stored before, with its record.
  */
 export const updateAftersalesSettingsStep = createStep(
   updateAftersalesSettingsStepId,
-  async (input: UpdateAftersalesSettingsStepInput, { container }) => {
+  async ({ updated_by, ...patch }: UpdateAftersalesSettingsStepInput, { container }) => {
     const service: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
-    const previous = await service.getStoredPatch()
-    const settings = await service.updateSettings(input)
+    const previous = {
+      patch: await service.getStoredPatch(),
+      audit: await service.getAudit(),
+    }
+    const settings = await service.updateSettings(patch, updated_by ?? null)
     return new StepResponse(settings, previous)
   },
   async (previous, { container }) => {
@@ -24,6 +31,6 @@ export const updateAftersalesSettingsStep = createStep(
       return
     }
     const service: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
-    await service.restoreStoredPatch(previous)
+    await service.restoreStoredPatch(previous.patch, previous.audit)
   }
 )

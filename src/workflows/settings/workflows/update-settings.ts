@@ -9,7 +9,8 @@ export const updateAftersalesSettingsWorkflowId = "update-aftersales-settings"
 
 /**
  * Applies a partial settings patch (merged per section) and answers the whole settings now in
- * force. Invalid values are refused with the path of the first wrong field.
+ * force. Invalid values are refused with the path of the first wrong field. `updated_by` (the
+ * admin user) is recorded, with the time, on each section the patch names.
  */
 export const updateAftersalesSettingsWorkflow = createWorkflow(
   updateAftersalesSettingsWorkflowId,

@@ -11,7 +11,7 @@ export const GET = async (
   res: MedusaResponse<AdminAftersalesSettingsResponse>
 ) => {
   const service: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
-  res.json({ settings: await service.getSettings() })
+  res.json({ settings: await service.getSettings(), audit: await service.getAudit() })
 }
 
 export const POST = async (
@@ -25,7 +25,7 @@ export const POST = async (
     (await service.getSettings()).gestures.policies
   )
   const { result } = await updateAftersalesSettingsWorkflow(req.scope).run({
-    input: req.validatedBody,
+    input: { ...req.validatedBody, updated_by: req.auth_context.actor_id },
   })
-  res.json({ settings: result })
+  res.json({ settings: result, audit: await service.getAudit() })
 }
