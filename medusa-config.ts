@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import fs from "fs"
 import path from "path"
 
@@ -33,6 +33,13 @@ module.exports = defineConfig({
   },
   modules: [
     ...pluginModules,
+    {
+      // Medusa's RBAC module follows its feature flag; the test runner reads this config before
+      // it loads flags, so the default entry would stay off (integration-tests/http/admin/).
+      key: Modules.RBAC,
+      resolve: "@medusajs/medusa/rbac",
+      disable: process.env.MEDUSA_FF_RBAC !== "true",
+    },
     {
       // The local provider records shopper emails and admin feed items in the database, so
       // tests can read what was sent; a store uses its own email provider for "email".

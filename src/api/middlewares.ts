@@ -14,6 +14,9 @@ import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-po
 import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/middlewares"
 import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
 import { paramGuardMiddlewares } from "./utils/validate-params"
+import { adminAftersalesJobsMiddlewares } from "./admin/aftersales/jobs/middlewares"
+import { adminAftersalesOverviewMiddlewares } from "./admin/aftersales/overview/middlewares"
+import { adminOrderAftersalesMiddlewares } from "./admin/orders/[id]/aftersales/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -33,5 +36,8 @@ export default defineMiddlewares({
     ...storeCartLoyaltyPointsMiddlewares,
     ...adminCustomerLoyaltyMiddlewares,
     ...storeCartCompleteMiddlewares,
+    ...adminAftersalesJobsMiddlewares,
+    ...adminAftersalesOverviewMiddlewares,
+    ...adminOrderAftersalesMiddlewares,
   ],
 })

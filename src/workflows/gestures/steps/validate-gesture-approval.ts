@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
@@ -10,7 +10,7 @@ export const validateGestureApprovalStepId = "validate-goodwill-gesture-approval
 export type ValidateGestureApprovalStepInput = {
   /** The gesture waiting for approval. */
   id: string
-  /** The approving admin user: must not be the one who asked for it. */
+  /** The approving admin user: a user (not an API key), not the one who asked for it. */
   actor_id: string
 }
 
@@ -25,7 +25,11 @@ export type GestureToIssue = {
   expires_at: Date
 }
 
-/** Checks that the gesture waits for approval and that a second admin approves it. */
+/**
+ * Checks that the gesture waits for approval and that a second person approves it: an admin
+ * user other than the requester. An id that is no user (a secret API key's) is refused, so a
+ * key its creator just made cannot stand in for the second person.
+ */
 export const validateGestureApprovalStep = createStep(
   validateGestureApprovalStepId,
   async (input: ValidateGestureApprovalStepInput, { container }) => {
@@ -38,6 +42,15 @@ export const validateGestureApprovalStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `Gesture ${input.id} is ${gesture.status}, not waiting for approval`
+      )
+    }
+    const [approver] = await container
+      .resolve(Modules.USER)
+      .listUsers({ id: input.actor_id }, { select: ["id"] })
+    if (!approver) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Gesture ${input.id} must be approved by a signed-in admin user; ${input.actor_id} is not one`
       )
     }
     if (gesture.requested_by && gesture.requested_by === input.actor_id) {
