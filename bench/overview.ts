@@ -18,7 +18,7 @@
  * (default 5) uncounted ones, and prints the median, min and max. Budget: median < 300 ms.
  * Jobs are not stopped: the seeded watches give the delay scan nothing to do.
  */
-import { startApp } from "@medusajs/test-utils"
+import { configLoaderOverride, startApp } from "@medusajs/test-utils"
 import { createPgConnection } from "@medusajs/framework/utils"
 import { execFileSync } from "child_process"
 import { createHash } from "crypto"
@@ -49,7 +49,6 @@ async function main() {
   await admin.destroy()
   const clientUrl = base.replace(/\/[^/]*$/, `/${DB}`)
   process.env.DATABASE_URL = clientUrl
-  process.env.NODE_ENV = process.env.NODE_ENV || "production"
   process.env.LOG_LEVEL = process.env.LOG_LEVEL || "error"
 
   const root = path.join(__dirname, "..")
@@ -72,6 +71,8 @@ async function main() {
   log(`seeded in ${seconds(t0)} s: ${JSON.stringify(counts.rows[0])}`)
 
   t0 = performance.now()
+  // As the HTTP test runner does: the config with this database and the admin UI off.
+  await configLoaderOverride(root, { clientUrl })
   const { shutdown, container, port } = await startApp({ cwd: root })
   log(`app up in ${seconds(t0)} s`)
   const baseUrl = `http://localhost:${port}`
