@@ -60,4 +60,6 @@ export const Gesture = model
       unique: true,
       where: "deleted_at IS NULL AND code IS NOT NULL",
     },
+    // The overview: gestures per week and the last ones.
+    { name: "IDX_gestures_gesture_created_at", on: ["created_at"], where: "deleted_at IS NULL" },
   ])
