@@ -17,6 +17,10 @@
  * BENCH_REQUESTS (default 15) sequential `GET /admin/aftersales/overview` after BENCH_WARMUP
  * (default 5) uncounted ones, and prints the median, min and max. Budget: median < 300 ms.
  * Jobs are not stopped: the seeded watches give the delay scan nothing to do.
+ *
+ * Then (unless BENCH_EXPLAIN=0) it runs every statement of the modules' overview repositories
+ * under `EXPLAIN (ANALYZE, BUFFERS)`, prints each one's execution time and the plan of the
+ * slowest.
  */
 import { configLoaderOverride, startApp } from "@medusajs/test-utils"
 import { createPgConnection } from "@medusajs/framework/utils"
@@ -24,6 +28,12 @@ import { execFileSync } from "child_process"
 import { createHash } from "crypto"
 import path from "path"
 import { createAdminUser } from "../integration-tests/helpers/admin"
+import { summarizeDelays } from "../src/modules/delay_watch/repositories/overview"
+import { summarizeGestures } from "../src/modules/gestures/repositories/overview"
+import { summarizeLedger } from "../src/modules/loyalty_points/repositories/overview"
+import { summarizeRequests } from "../src/modules/return_rules/repositories/overview"
+import { summarizeTickets } from "../src/modules/support/repositories/overview"
+import { OverviewPeriod } from "../src/types/overview"
 
 type Knex = ReturnType<typeof createPgConnection>
 
@@ -127,9 +137,48 @@ async function main() {
     ].join("\n")
   )
 
+  if (process.env.BENCH_EXPLAIN !== "0") {
+    await explain(pg, { from: new Date(overview.period.from), to: new Date() })
+  }
+
   await pg.destroy()
   await shutdown()
   process.exit(0)
+}
+
+/**
+ * Runs each module's overview repository with a connection that explains its statements instead
+ * of answering them, and prints the execution time of each and the plan of the slowest.
+ */
+async function explain(pg: Knex, period: OverviewPeriod) {
+  const plans: { name: string; ms: number; plan: string }[] = []
+  const parts = { summarizeLedger, summarizeTickets, summarizeGestures, summarizeRequests, summarizeDelays }
+  for (const [name, summarize] of Object.entries(parts)) {
+    let n = 0
+    let queue: Promise<unknown> = Promise.resolve()
+    const explaining = {
+      // The repositories send their statements at once; these run them one after the other.
+      raw: (sql: string, bindings?: Record<string, unknown>) => {
+        const run = queue.then(() => explainOne(sql, bindings))
+        queue = run
+        return run
+      },
+    }
+    const explainOne = async (sql: string, bindings?: Record<string, unknown>) => {
+      const text = `EXPLAIN (ANALYZE, BUFFERS) ${sql}`
+      const { rows } = await (bindings ? pg.raw(text, bindings) : pg.raw(text))
+      const plan = (rows as { "QUERY PLAN": string }[]).map((r) => r["QUERY PLAN"]).join("\n")
+      const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN)
+      plans.push({ name: `${name} #${++n}`, ms, plan: `${sql.replace(/\s+/g, " ").trim()}\n${plan}` })
+      return { rows: [] }
+    }
+    await summarize(explaining as unknown as Parameters<typeof summarize>[0], period).catch(() => undefined)
+  }
+  for (const p of plans) {
+    log(`  ${p.name.padEnd(22)} ${p.ms.toFixed(1)} ms`)
+  }
+  const slowest = plans.reduce((a, b) => (b.ms > a.ms ? b : a))
+  log(`slowest statement, ${slowest.name}:\n${slowest.plan}`)
 }
 
 /**
