@@ -4,7 +4,7 @@ import { OVERVIEW_WEEKS_SQL, weekBindings, weekKey } from "../../../utils/overvi
 
 /**
  * The delay watch module's part of the after-sales overview: orders late now (from
- * `IDX_delay_watch_late_stage`, which holds only watches found late), incidents per week and the
+ * `IDX_delay_watch_late_now`, which holds only them), incidents per week and the
  * last ones (`IDX_delay_watch_incident_detected_at`).
  */
 export async function summarizeDelays(knex: Knex, period: OverviewPeriod): Promise<DelaysOverviewSummary> {
