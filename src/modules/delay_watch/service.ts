@@ -27,6 +27,8 @@ import {
   StartWatchInput,
   WatchMovement,
 } from "./types"
+import { DelaysOverviewSummary, OverviewPeriod } from "../../types/overview"
+import { summarizeDelays } from "./repositories/overview"
 
 const WATCH = "delay_watch"
 const INCIDENT = "delay_watch_incident"
@@ -513,5 +515,18 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
   ): Promise<DelayWatchDTO | null> {
     const [watch] = await this.listDelayWatches({ order_id: orderId }, {}, sharedContext)
     return (watch as unknown as DelayWatchDTO) ?? null
+  }
+
+  /**
+   * The delay watch's part of the after-sales overview: orders late now by stage, incidents
+   * detected in each week of `period` and the last ones.
+   * Read-only aggregates over indexed columns (`./repositories/overview.ts`).
+   */
+  @InjectManager()
+  async summarize(
+    period: OverviewPeriod,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelaysOverviewSummary> {
+    return summarizeDelays(knexOf(sharedContext), period)
   }
 }

@@ -28,6 +28,8 @@ import {
   ReverseEarnedInput,
   UnlockRun,
 } from "./types"
+import { LoyaltyOverviewSummary, OverviewPeriod } from "../../types/overview"
+import { summarizeLedger } from "./repositories/overview"
 
 const ACCOUNT = "loyalty_points_account"
 const LEDGER = "loyalty_points_transaction"
@@ -815,6 +817,19 @@ export default class LoyaltyPointsService extends MedusaService({
       .onConflict()
       .ignore()
     return normaliseAccount(await lock())
+  }
+
+  /**
+   * The ledger's part of the after-sales overview: points outstanding over all accounts, and
+   * points earned and redeemed in each week of `period`.
+   * Read-only aggregates over indexed columns (`./repositories/overview.ts`).
+   */
+  @InjectManager()
+  async summarize(
+    period: OverviewPeriod,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyOverviewSummary> {
+    return summarizeLedger(knexOf(sharedContext), period)
   }
 }
 

@@ -7,6 +7,8 @@ import {
 } from "@medusajs/framework/utils"
 import { knexOf } from "../../utils/knex"
 import { SupportMessage, SupportTicket, TicketResolution } from "./models"
+import { OverviewPeriod, SupportOverviewSummary } from "../../types/overview"
+import { summarizeTickets } from "./repositories/overview"
 
 /** A ticket the SLA check flagged, and which clock ran out first. */
 export type FlaggedSlaBreach = {
@@ -62,5 +64,18 @@ export default class SupportModuleService extends MedusaService({
         breach: r.sla_breach,
       }))
       .sort((a: FlaggedSlaBreach, b: FlaggedSlaBreach) => a.display_id - b.display_id)
+  }
+
+  /**
+   * Support's part of the after-sales overview: open tickets, tickets opened and breached and
+   * ratings given in each week of `period`, and the last breaches. Read-only aggregates over
+   * indexed columns (`./repositories/overview.ts`).
+   */
+  @InjectManager()
+  async summarize(
+    period: OverviewPeriod,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<SupportOverviewSummary> {
+    return summarizeTickets(knexOf(sharedContext), period)
   }
 }

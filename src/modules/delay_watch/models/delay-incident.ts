@@ -33,4 +33,6 @@ export const DelayIncident = model
       where: "deleted_at IS NULL",
     },
     { name: "IDX_delay_watch_incident_ticket_id", on: ["ticket_id"], where: "deleted_at IS NULL" },
+    // The overview: incidents per week and the last ones.
+    { name: "IDX_delay_watch_incident_detected_at", on: ["detected_at"], where: "deleted_at IS NULL" },
   ])

@@ -60,4 +60,10 @@ export const Gesture = model
       unique: true,
       where: "deleted_at IS NULL AND code IS NOT NULL",
     },
+    // The overview: gestures per week (counted from the index alone) and the last ones.
+    {
+      name: "IDX_gestures_gesture_created_at",
+      on: ["created_at", "issued_at", "redeemed_at"],
+      where: "deleted_at IS NULL",
+    },
   ])

@@ -49,4 +49,11 @@ export const SupportTicket = model
       where: "deleted_at IS NULL AND idempotency_key IS NOT NULL",
     },
     { name: "IDX_support_ticket_status", on: ["status"], where: "deleted_at IS NULL" },
+    // The overview: tickets opened and breached per week, and the last breaches.
+    { name: "IDX_support_ticket_overview", on: ["created_at", "sla_breached_at"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_support_ticket_breached",
+      on: ["sla_breached_at"],
+      where: "deleted_at IS NULL AND sla_breached_at IS NOT NULL",
+    },
   ])
