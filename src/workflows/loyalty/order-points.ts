@@ -179,8 +179,10 @@ export function pointsToRefund(
   for (const [id, line] of Object.entries(lines)) {
     const item = byId.get(id)
     const stillKept = item ? Math.min(keptQuantity(item), line.quantity) : 0
-    if (item && line.quantity > stillKept) {
-      gone = MathBN.add(gone, MathBN.mult(item.unit_price ?? 0, line.quantity - stillKept))
+    // A line an edit removed is gone from the order: its price per unit as earning stored it.
+    const unitPrice = item?.unit_price ?? (line.quantity ? MathBN.div(line.base ?? 0, line.quantity) : 0)
+    if (line.quantity > stillKept) {
+      gone = MathBN.add(gone, MathBN.mult(unitPrice, line.quantity - stillKept))
     }
   }
   const beyondMoney = MathBN.max(0, MathBN.sub(gone, moneyCharged(order)))

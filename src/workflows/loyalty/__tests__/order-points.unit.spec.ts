@@ -72,6 +72,9 @@ describe("pointsToRefund: money first, points for the rest", () => {
     const paidNothing = { ...all, payment_collections: [] }
     expect(pointsToRefund(redemption, paidNothing, earning.metadata.lines)).toEqual(600)
     expect(pointsToRefund(redemption, order({}, [], { canceled_at: "2026-01-02" }), earning.metadata.lines)).toEqual(600)
+    // An edit that removed every line: the removed lines count at their stored price.
+    const emptied = { ...paidLess, items: [] }
+    expect(pointsToRefund(redemption, emptied, earning.metadata.lines)).toEqual(300)
   })
 })
 
