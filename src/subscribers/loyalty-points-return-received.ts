@@ -2,7 +2,10 @@ import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { takeBackReturnedPointsWorkflow } from "../workflows/loyalty"
 
-/** A received return takes back the returned lines' share of the earned points. */
+/**
+ * A return received (each round of it, when it comes back in parts): the order's points follow
+ * what the customer now keeps.
+ */
 export default async function loyaltyPointsReturnReceived({
   event: { data },
   container,

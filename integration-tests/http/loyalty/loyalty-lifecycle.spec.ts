@@ -245,28 +245,29 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/returns/${returnId}/request`, {}, { headers: admin.headers })
         await receiveReturn(returnId, [{ id: shirt.id, quantity: 1 }])
 
-        // One of two shirts: 100 x 0.95 / 2 = 47.5 EUR at 1 point per EUR -> 47.
+        // One of two shirts: kept 114 - 100 x 0.95 / 2 = 66.5 EUR at 1 point per EUR -> 66 points
+        // kept, so 114 - 66 = 48 are taken back (points for what is kept, not the returned share).
         const reversal = await eventually(async () => {
           const [entry] = await service.listLoyaltyTransactions({ type: "reverse", reference_id: earn.id })
           expect(entry).toBeDefined()
           return entry
         })
         expect(reversal).toEqual(
-          expect.objectContaining({ points: -47, status: "pending", rate: 1, multiplier: 1, order_id: order.id })
+          expect.objectContaining({ points: -48, status: "pending", rate: 1, multiplier: 1, order_id: order.id })
         )
         // The same order.return_received delivered again takes nothing more.
         await takeBackReturnedPointsWorkflow(container).run({ input: { order_id: order.id, return_id: returnId } })
         const reversals = await service.listLoyaltyTransactions({ type: "reverse", reference_id: earn.id })
         expect(reversals).toHaveLength(1)
-        expect((await expectLedgerConsistent(shopper.customerId)).pending).toEqual(114 - 47)
+        expect((await expectLedgerConsistent(shopper.customerId)).pending).toEqual(114 - 48)
 
-        // A second return of the mug: its own 19 EUR share, nothing of the shirts.
+        // A second return of the mug: kept 66.5 - 19 = 47.5 -> 47 points stay.
         const { data: second } = await api.post("/admin/returns", { order_id: order.id }, { headers: admin.headers })
         await api.post(`/admin/returns/${second.return.id}/request-items`, { items: [{ id: mug.id, quantity: 1 }] }, { headers: admin.headers })
         await api.post(`/admin/returns/${second.return.id}/request`, {}, { headers: admin.headers })
         await receiveReturn(second.return.id, [{ id: mug.id, quantity: 1 }])
         await eventually(async () => {
-          expect((await service.getAccountSummary(shopper.customerId)).pending).toEqual(114 - 47 - 19)
+          expect((await service.getAccountSummary(shopper.customerId)).pending).toEqual(47)
         })
         await expectLedgerConsistent(shopper.customerId)
       })

@@ -11,6 +11,7 @@ import {
   prepareCart,
 } from "../../helpers/commerce"
 import { createShopper } from "../../helpers/store"
+import { fulfil } from "../returns/fixtures"
 import LoyaltyPointsService from "../../../src/modules/loyalty_points/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import aftersalesOrderPlaced from "../../../src/subscribers/order-placed"
@@ -268,11 +269,22 @@ medusaIntegrationTestRunner({
         expect(watches).toHaveLength(1)
         expect((await expectLedgerConsistent(shopper.customerId)).pending).toEqual(95)
 
-        // The return window closes: the job makes them available.
+        // Pending until the order's return window closes (30 days from delivery), not merely
+        // the 14 pending days: unsent, the window is not known and the points wait.
         const early = await unlockPendingPointsWorkflow(container).run({ input: {} })
         expect(early.result.entries).toEqual(0)
-        const unlocked = await unlockPendingPointsWorkflow(container).run({
+        const unsent = await unlockPendingPointsWorkflow(container).run({
           input: { now: new Date(Date.now() + 15 * DAY).toISOString() },
+        })
+        expect(unsent.result).toEqual(expect.objectContaining({ entries: 0, waiting: 1 }))
+        const { data: adminView } = await api.get(`/admin/orders/${result.order.id}?fields=id,*items`, { headers: admin.headers })
+        await fulfil(container, result.order.id, adminView.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity })), { delivered_days_ago: 0 })
+        const open = await unlockPendingPointsWorkflow(container).run({
+          input: { now: new Date(Date.now() + 20 * DAY).toISOString() },
+        })
+        expect(open.result).toEqual(expect.objectContaining({ entries: 0, deferred: 0 }))
+        const unlocked = await unlockPendingPointsWorkflow(container).run({
+          input: { now: new Date(Date.now() + 31 * DAY).toISOString() },
         })
         expect(unlocked.result).toEqual(expect.objectContaining({ entries: 1, points: 95 }))
         expect(await expectLedgerConsistent(shopper.customerId)).toEqual(

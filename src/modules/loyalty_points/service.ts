@@ -5,6 +5,7 @@ import {
   generateEntityId,
   InjectManager,
   InjectTransactionManager,
+  MathBN,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -24,8 +25,10 @@ import {
   LoyaltyTransactionDTO,
   LoyaltyTransactionType,
   RedeemForCartInput,
+  RefundRedeemedToInput,
   RefundRedemptionInput,
   ReverseEarnedInput,
+  ReverseEarnedToInput,
   UnlockRun,
 } from "./types"
 import { LoyaltyOverviewSummary, OverviewPeriod } from "../../types/overview"
@@ -43,6 +46,15 @@ const DAY = 24 * 60 * 60 * 1000
  * expires this many days after the refund (never in the expired lot: it stays expired).
  */
 export const REFUND_GRACE_DAYS = 30
+
+/** What a partial refund of a redemption records: the points it gave back per lot. */
+type RefundMetadata = { lots?: Record<string, number>; expired_lots?: number }
+
+/** Lots in the order spending takes them: soonest expiry first, never-expiring last. */
+function byExpiry(a: { expires_at: Date | null }, b: { expires_at: Date | null }): number {
+  const at = (d: Date | null) => (d ? new Date(d).getTime() : Number.POSITIVE_INFINITY)
+  return at(a.expires_at) - at(b.expires_at)
+}
 
 /** The fields of a new ledger row; the rest get their defaults. */
 type NewEntry = {
@@ -212,7 +224,7 @@ export default class LoyaltyPointsService extends MedusaService({
         amount: new BigNumber(input.amount),
         rate: input.rate,
         multiplier: input.multiplier,
-        metadata: { lines: input.lines },
+        metadata: { lines: input.lines, ...(input.base !== undefined ? { base: input.base } : {}) },
       },
       sharedContext
     )
@@ -285,6 +297,61 @@ export default class LoyaltyPointsService extends MedusaService({
   ): Promise<LoyaltyTransactionDTO | null> {
     assertWhole(input.points, "points")
     return await this.reverseEarned_(input, sharedContext)
+  }
+
+  /**
+   * Takes earned points back up to a total: what the order's current state says should be
+   * gone of the earning (cancel, returns received in any number of rounds, exchanges, claims,
+   * order edits). Idempotent on the total (`settle:<earn id>:<total>`), and a total at or below
+   * what was already taken back writes nothing, so a replayed or late event changes nothing.
+   * Answers the entry written now, or null when there was nothing (more) to take back.
+   */
+  @InjectManager()
+  async reverseEarnedTo(
+    input: ReverseEarnedToInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    assertWhole(input.total, "total")
+    return await this.reverseEarned_(
+      {
+        earn_id: input.earn_id,
+        points: input.total,
+        total: input.total,
+        idempotency_key: `settle:${input.earn_id}:${input.total}`,
+        reason: input.reason,
+        reference_id: input.reference_id,
+      },
+      sharedContext
+    )
+  }
+
+  /**
+   * Gives redeemed points back up to a total (at most what was redeemed), to the lots they
+   * came from while those run, else in a lot of their own (as `refundRedemption`). Idempotent
+   * on the total (`settle:<redemption id>:<total>`); a total at or below what was already
+   * given back writes nothing. Answers the entry written now, or null.
+   */
+  @InjectManager()
+  async refundRedeemedTo(
+    input: RefundRedeemedToInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    assertWhole(input.total, "total")
+    return await this.refundRedeemedTo_(input, sharedContext)
+  }
+
+  /**
+   * Moves the unlock of a pending earning (and of the pending reversals of it, which unlock
+   * with it) to `availableAt`: its return window closes later than first thought, or is not
+   * known yet. An earning already available is left alone. Answers whether it moved.
+   */
+  @InjectManager()
+  async deferUnlock(
+    earnId: string,
+    availableAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return await this.deferUnlock_(earnId, availableAt, sharedContext)
   }
 
   /**
@@ -628,7 +695,7 @@ export default class LoyaltyPointsService extends MedusaService({
 
   @InjectTransactionManager()
   protected async reverseEarned_(
-    input: ReverseEarnedInput,
+    input: ReverseEarnedInput & { total?: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO | null> {
     const trx = transactionOf(sharedContext)
@@ -643,7 +710,8 @@ export default class LoyaltyPointsService extends MedusaService({
     const account = await lockAccountById(trx, earnRow.account_id)
     const existing = await findByKey(trx, input.idempotency_key)
     if (existing) {
-      return existing
+      // Toward a total, a repeat writes nothing and says so; a keyed reversal answers its entry.
+      return input.total === undefined ? existing : null
     }
     // Re-read under the lock: an unlock or expiry run may have changed the lot meanwhile.
     const earn = await trx(LEDGER).select("*").where({ id: input.earn_id }).first()
@@ -657,7 +725,7 @@ export default class LoyaltyPointsService extends MedusaService({
       0
     )
     const left = Number(earn.points) - asked
-    const wanted = Math.min(input.points, left)
+    const wanted = Math.min(input.total === undefined ? input.points : input.total - asked, left)
     if (wanted <= 0) {
       return null
     }
@@ -707,6 +775,110 @@ export default class LoyaltyPointsService extends MedusaService({
       metadata: { ...(base.metadata ?? {}), ...(shortfall > 0 ? { shortfall } : {}) },
     }, { balance: -taken, pending: 0 })
     return row
+  }
+
+  @InjectTransactionManager()
+  protected async refundRedeemedTo_(
+    input: RefundRedeemedToInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    const trx = transactionOf(sharedContext)
+    const redemption = await trx(LEDGER)
+      .select("*")
+      .where({ id: input.redemption_id, type: "redeem" })
+      .whereNull("deleted_at")
+      .first()
+    if (!redemption) {
+      return null
+    }
+    const account = await lockAccountById(trx, redemption.account_id)
+    const key = `settle:${redemption.id}:${input.total}`
+    if (await findByKey(trx, key)) {
+      return null
+    }
+    const redeemed = -Number(redemption.points)
+    const refunds: { points: number; allocations: Record<string, number> | null; metadata: RefundMetadata | null }[] =
+      await trx(LEDGER)
+        .select("points", "allocations", "metadata")
+        .where({ type: "refund", reference_id: redemption.id })
+        .whereNull("deleted_at")
+    const given = refunds.reduce((sum, r) => sum + Number(r.points), 0)
+    const wanted = Math.min(input.total, redeemed) - given
+    if (wanted <= 0) {
+      return null
+    }
+    // What each lot already got back: a whole refund (`refundRedemption`) leaves nothing to
+    // give, so only the lots named by earlier partial ones (`metadata.lots`) count here.
+    const back: Record<string, number> = {}
+    for (const r of refunds) {
+      for (const [lotId, n] of Object.entries(r.metadata?.lots ?? {})) {
+        back[lotId] = (back[lotId] ?? 0) + Number(n)
+      }
+    }
+    const taken: Record<string, number> = redemption.allocations ?? {}
+    const lots: { id: string; expires_at: Date | null }[] = Object.keys(taken).length
+      ? await trx(LEDGER).select("id", "expires_at").whereIn("id", Object.keys(taken))
+      : []
+    const now = new Date()
+    const live = new Set(lots.filter((l) => !l.expires_at || new Date(l.expires_at) > now).map((l) => l.id))
+    const allocations: Record<string, number> = {}
+    const from: Record<string, number> = {}
+    let left = wanted
+    let relot = 0
+    // Soonest-expiring lots were spent first; they get their points back first too.
+    for (const lot of [...lots].sort(byExpiry)) {
+      const open = Number(taken[lot.id] ?? 0) - (back[lot.id] ?? 0)
+      const n = Math.min(open, left)
+      if (n <= 0) {
+        continue
+      }
+      from[lot.id] = n
+      left -= n
+      if (live.has(lot.id)) {
+        await trx(LEDGER).where({ id: lot.id }).increment("remaining", n)
+        allocations[lot.id] = n
+      } else {
+        relot += n
+      }
+    }
+    // Lots no longer found (never expected) still give the shopper their points, in a new lot.
+    relot += left
+    const value = MathBN.mult(MathBN.div(redemption.amount ?? 0, redeemed || 1), wanted)
+    return await insertEntry(trx, account, {
+      type: "refund",
+      points: wanted,
+      remaining: relot,
+      expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
+      idempotency_key: key,
+      reason: input.reason,
+      source: "order",
+      reference_id: redemption.id,
+      order_id: input.order_id ?? redemption.order_id ?? null,
+      currency_code: redemption.currency_code,
+      amount: new BigNumber(value),
+      allocations,
+      metadata: { lots: from, ...(relot ? { expired_lots: relot } : {}) },
+    }, { balance: wanted, pending: 0 })
+  }
+
+  @InjectTransactionManager()
+  protected async deferUnlock_(
+    earnId: string,
+    availableAt: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const trx = transactionOf(sharedContext)
+    const earnRow = await trx(LEDGER).select("account_id").where({ id: earnId }).whereNull("deleted_at").first()
+    if (!earnRow) {
+      return false
+    }
+    await lockAccountById(trx, earnRow.account_id)
+    const moved = await trx(LEDGER)
+      .where({ status: "pending" })
+      .where((q) => q.where({ id: earnId }).orWhere({ type: "reverse", reference_id: earnId }))
+      .whereNull("deleted_at")
+      .update({ available_at: availableAt, updated_at: trx.fn.now() })
+    return moved > 0
   }
 
   /** Accounts with work due, by id after `afterId` (keyset pages: a failing one is not met twice in a run). */

@@ -60,7 +60,9 @@ export type EarnPointsInput = {
   expires_at: Date | null
   idempotency_key: string
   /** Eligible amount per order line, so a return reverses exactly its share. */
-  lines: Record<string, { quantity: number; amount: number }>
+  lines: Record<string, { quantity: number; amount: number; base?: number }>
+  /** The eligible amount before what was paid with points or credit (stored with the lines). */
+  base?: number
 }
 
 /** Input of `redeemForCart`. */
@@ -136,4 +138,28 @@ export type ExpiryRun = {
   accounts: number
   failed: AccountFailure[]
   last_account_id: string | null
+}
+
+/**
+ * Input of `reverseEarnedTo`: brings what has been taken back of an earning up to `total`
+ * (a target computed from the order's current state; never gives points back).
+ */
+export type ReverseEarnedToInput = {
+  earn_id: string
+  /** Whole points that should have been taken back of the earning in all, by now. */
+  total: number
+  reason: string
+  reference_id?: string | null
+}
+
+/**
+ * Input of `refundRedeemedTo`: brings what has been given back of a redemption up to `total`
+ * points (never more than were redeemed; never takes points back).
+ */
+export type RefundRedeemedToInput = {
+  redemption_id: string
+  /** Whole points that should have been given back of the redemption in all, by now. */
+  total: number
+  reason: string
+  order_id?: string | null
 }

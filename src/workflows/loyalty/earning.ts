@@ -43,7 +43,9 @@ export type OrderEarning = {
   rate: number
   multiplier: number
   tier: string | null
-  lines: Record<string, { quantity: number; amount: number }>
+  /** The eligible amount before what was paid with points or credit (lines and shipping). */
+  base: number
+  lines: EarnedLines
 }
 
 /**
@@ -84,6 +86,7 @@ export function computeOrderEarning(
     lines[line.id] = {
       quantity: line.quantity,
       amount: MathBN.convert(MathBN.mult(line.amount, share)).decimalPlaces(6).toNumber(),
+      base: MathBN.convert(line.amount).toNumber(),
     }
   }
   return {
@@ -92,53 +95,13 @@ export function computeOrderEarning(
     rate,
     multiplier,
     tier: tier?.name ?? null,
+    base: MathBN.convert(base).toNumber(),
     lines,
   }
 }
 
-/** A line's eligible amount as an order earned on it, with its quantity. */
-export type EarnedLines = Record<string, { quantity: number; amount: number }>
-
-/** The returned quantities' share of the eligible amount of each line (money). */
-export function returnedLinesAmount(
-  lines: EarnedLines,
-  returned: { item_id: string; quantity: number }[]
-): BigNumberInput {
-  let amount: BigNumberInput = MathBN.convert(0)
-  for (const r of returned) {
-    const line = lines[r.item_id]
-    if (!line || !line.quantity) {
-      continue
-    }
-    const qty = Math.min(r.quantity, line.quantity)
-    amount = MathBN.add(amount, MathBN.div(MathBN.mult(line.amount, qty), line.quantity))
-  }
-  return amount
-}
-
-/** Points a return takes back: the returned quantities' share of each line, at the stored rate. */
-export function pointsForReturnedLines(
-  lines: EarnedLines,
-  returned: { item_id: string; quantity: number }[],
-  rate: number,
-  multiplier: number
-): number {
-  return pointsForAmount(returnedLinesAmount(lines, returned), rate, multiplier)
-}
-
 /**
- * Points an exchange takes back: only the price drop, i.e. what the returned lines earned on
- * beyond the eligible amount of the items sent in their place, at the stored rate. An exchange
- * for something as dear or dearer takes nothing back (and earns nothing more: the difference
- * is paid outside checkout).
+ * A line's eligible amount as an order earned on it (`amount`: after its share of what was paid
+ * with points or credit, rounded; `base`: before it, exact), with its quantity.
  */
-export function pointsForExchange(
-  lines: EarnedLines,
-  returned: { item_id: string; quantity: number }[],
-  newItemsAmount: BigNumberInput,
-  rate: number,
-  multiplier: number
-): number {
-  const drop = MathBN.max(0, MathBN.sub(returnedLinesAmount(lines, returned), newItemsAmount))
-  return pointsForAmount(drop, rate, multiplier)
-}
+export type EarnedLines = Record<string, { quantity: number; amount: number; base?: number }>

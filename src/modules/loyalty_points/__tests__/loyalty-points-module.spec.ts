@@ -265,5 +265,67 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
         expect(await service.earnedSince(c, inDays(-1))).toEqual(90)
       })
     })
+
+    describe("settling an order toward a total", () => {
+      it("reverses and refunds up to a total, once per total, never back and never beyond", async () => {
+        const c = "cus_settle"
+        const lot = await service.addBonusPoints({ customer_id: c, points: 300, reason: "r", idempotency_key: "st1", expires_at: inDays(5) })
+        const later = await service.addBonusPoints({ customer_id: c, points: 300, reason: "r", idempotency_key: "st2", expires_at: inDays(100) })
+        const { transaction: spent } = await service.redeemForCart({
+          customer_id: c, cart_id: "cart_st", points: 500, amount: 5, currency_code: "eur",
+        })
+        expect(spent.allocations).toEqual({ [lot.id]: 300, [later.id]: 200 })
+        const earn = await service.earnPoints({
+          customer_id: c, order_id: "order_st", points: 100, amount: 100, currency_code: "eur", rate: 1,
+          multiplier: 1, available_at: inDays(14), expires_at: inDays(365), idempotency_key: "earn:order_st", lines: {},
+        })
+
+        // The same total twice at once: one entry; a lower total later: nothing; a higher: the difference.
+        const [a, b] = await Promise.all([
+          service.reverseEarnedTo({ earn_id: earn.id, total: 40, reason: "items returned" }),
+          service.reverseEarnedTo({ earn_id: earn.id, total: 40, reason: "items returned" }),
+        ])
+        expect([a, b].filter(Boolean).map((e) => e!.points)).toEqual([-40])
+        expect(await service.reverseEarnedTo({ earn_id: earn.id, total: 30, reason: "order edited" })).toBeNull()
+        expect(await service.reverseEarnedTo({ earn_id: earn.id, total: 70, reason: "items returned" })).toEqual(
+          expect.objectContaining({ points: -30, status: "pending" })
+        )
+        expect(await service.reverseEarnedTo({ earn_id: earn.id, total: 500, reason: "order canceled" })).toEqual(
+          expect.objectContaining({ points: -30 })
+        )
+        expect((await expectConsistent(c)).pending).toEqual(0)
+
+        // Refunds: soonest-expiring lot first, partial, then the rest; never beyond what was spent.
+        const first = await service.refundRedeemedTo({ redemption_id: spent.id, total: 250, reason: "items returned" })
+        expect(first).toEqual(expect.objectContaining({ type: "refund", points: 250, amount: 2.5, allocations: { [lot.id]: 250 } }))
+        expect(await service.refundRedeemedTo({ redemption_id: spent.id, total: 250, reason: "items returned" })).toBeNull()
+        expect(await service.refundRedeemedTo({ redemption_id: spent.id, total: 100, reason: "late event" })).toBeNull()
+        const rest = await service.refundRedeemedTo({ redemption_id: spent.id, total: 9999, reason: "order canceled" })
+        expect(rest).toEqual(expect.objectContaining({ points: 250, allocations: { [lot.id]: 50, [later.id]: 200 } }))
+        // A whole refund asked afterwards finds the redemption given back already.
+        expect(await service.refundRedeemedTo({ redemption_id: spent.id, total: 500, reason: "order canceled" })).toBeNull()
+        const [lotNow, laterNow] = await Promise.all([
+          service.retrieveLoyaltyTransaction(lot.id),
+          service.retrieveLoyaltyTransaction(later.id),
+        ])
+        expect([lotNow.remaining, laterNow.remaining]).toEqual([300, 300])
+        expect((await expectConsistent(c)).balance).toEqual(600)
+      })
+
+      it("moves the unlock of a pending earning and its pending reversals together", async () => {
+        const c = "cus_defer"
+        const earn = await service.earnPoints({
+          customer_id: c, order_id: "order_df", points: 80, amount: 80, currency_code: "eur", rate: 1,
+          multiplier: 1, available_at: inDays(-1), expires_at: null, idempotency_key: "earn:order_df", lines: {},
+        })
+        await service.reverseEarnedTo({ earn_id: earn.id, total: 30, reason: "items returned" })
+        expect(await service.deferUnlock(earn.id, inDays(20))).toEqual(true)
+        expect((await service.unlockDue(new Date())).entries).toEqual(0)
+        expect(await service.unlockDue(inDays(21))).toEqual(expect.objectContaining({ entries: 2, points: 50 }))
+        // Available now: nothing to move.
+        expect(await service.deferUnlock(earn.id, inDays(40))).toEqual(false)
+        expect(await expectConsistent(c)).toEqual(expect.objectContaining({ balance: 50, pending: 0 }))
+      })
+    })
   },
 })

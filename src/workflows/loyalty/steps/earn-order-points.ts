@@ -3,6 +3,7 @@ import { expiryFor } from "../../../modules/loyalty_points/points-math"
 import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
 import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
 import { computeOrderEarning } from "../earning"
+import { loadOrderReturnWindowEnd } from "../return-window"
 import { loyaltyService, loyaltySettings } from "../utils"
 
 export const earnOrderPointsStepId = "earn-order-points"
@@ -14,8 +15,8 @@ const YEAR = 365 * 24 * 60 * 60 * 1000
 const DAY = 24 * 60 * 60 * 1000
 
 /**
- * Credits the points an order earns as a pending lot (available when the return window
- * closes). Once per order: the entry's key is `earn:<order id>`, so a redelivered
+ * Credits the points an order earns as a pending lot, available when the order's return
+ * window closes and not before `pending_days` (see `unlockPendingPointsStep`). Once per order: the entry's key is `earn:<order id>`, so a redelivered
  * `order.placed` finds the first entry. Orders earning 0 points earn nothing, and so do guest
  * orders: core gives a guest checkout a customer without an account, and only registered
  * customers earn or hold points (SPEC §10). A guest who registers later gets a new customer;
@@ -41,6 +42,11 @@ export const earnOrderPointsStep = createStep(
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }
     const now = new Date()
+    // Pending until the return window closes (SPEC §1), and at least `pending_days`. Unknown
+    // yet (the window runs from a delivery or fulfilment still to come): the pending days for
+    // now, and the unlock job checks the window again before it makes the points available.
+    const windowEnd = existing ? null : await loadOrderReturnWindowEnd(container, order.id)
+    const pendingUntil = new Date(now.getTime() + settings.pending_days * DAY)
     const entry = await service.earnPoints({
       customer_id: order.customer_id,
       order_id: order.id,
@@ -49,10 +55,11 @@ export const earnOrderPointsStep = createStep(
       currency_code: order.currency_code,
       rate: earning.rate,
       multiplier: earning.multiplier,
-      available_at: new Date(now.getTime() + settings.pending_days * DAY),
+      available_at: windowEnd && windowEnd > pendingUntil ? windowEnd : pendingUntil,
       expires_at: expiryFor(now, settings.expiry_months),
       idempotency_key: key,
       lines: earning.lines,
+      base: earning.base,
     })
     return new StepResponse<LoyaltyTransactionDTO | null, string | null>(
       entry,

@@ -13,8 +13,8 @@ export type TakeBackCanceledOrderPointsStepInput = {
 
 /**
  * On cancel: voids what the order earned (pending points, or what is left of them) and gives
- * back the points redeemed on its cart. Each once: the keys are derived from the entries, and
- * a redemption is refunded at most once whatever asks.
+ * back the points redeemed on its cart (what a partial refund left). Each once: the keys are
+ * derived from the entries, and a redemption is never refunded beyond what it spent.
  */
 export const takeBackCanceledOrderPointsStep = createStep(
   takeBackCanceledOrderPointsStepId,
@@ -48,13 +48,14 @@ export const takeBackCanceledOrderPointsStep = createStep(
       ? await service.listLoyaltyTransactions({ type: "redeem", reference_id: cartIds })
       : []
     for (const redemption of redemptions) {
-      const entry = await service.refundRedemption({
+      // Up to all of it: a partial refund (a return or edit before the cancel) left the rest.
+      const entry = await service.refundRedeemedTo({
         redemption_id: redemption.id,
-        idempotency_key: `cancel:${redemption.id}`,
+        total: -redemption.points,
         reason: "order canceled",
         order_id: input.order_id,
       })
-      if (entry && entry.idempotency_key === `cancel:${redemption.id}`) {
+      if (entry) {
         refunded.push(entry)
       }
     }

@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AftersalesEvents } from "../../../types/events"
+import { deferOpenReturnWindowsStep } from "../steps/defer-open-return-windows"
 import { remindExpiringPointsStep } from "../steps/remind-expiring-points"
 import { expirePointsStep, PointsJobStepInput, unlockPendingPointsStep } from "../steps/run-points-jobs"
 
@@ -8,13 +9,24 @@ export const unlockPendingPointsWorkflowId = "unlock-pending-points"
 export const expirePointsWorkflowId = "expire-points"
 
 /**
- * Job `points-unlock`: pending points become available; answers `{ entries, accounts, points,
- * failed }` (`failed`: accounts skipped, retried by the next run).
+ * Job `points-unlock`: pending points whose order's return window has closed become
+ * available (the window is checked again first: see `deferOpenReturnWindowsStep`); answers
+ * `{ entries, accounts, points, failed, deferred, waiting }` (`failed`: accounts or earnings
+ * skipped, retried by the next run; `deferred`/`waiting`: earnings whose window ends later or
+ * is not known yet).
  */
 export const unlockPendingPointsWorkflow = createWorkflow(
   unlockPendingPointsWorkflowId,
   (input: PointsJobStepInput) => {
-    return new WorkflowResponse(unlockPendingPointsStep(input))
+    const windows = deferOpenReturnWindowsStep(input)
+    const unlocked = unlockPendingPointsStep(input)
+    const summary = transform({ windows, unlocked }, ({ windows, unlocked }) => ({
+      ...unlocked,
+      failed: unlocked.failed + windows.failed,
+      deferred: windows.deferred,
+      waiting: windows.waiting,
+    }))
+    return new WorkflowResponse(summary)
   }
 )
 

@@ -1,17 +1,25 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AftersalesEvents } from "../../../types/events"
+import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
 import {
   takeBackCanceledOrderPointsStep,
   TakeBackCanceledOrderPointsStepInput,
 } from "../steps/take-back-order-points"
 import {
-  takeBackReturnedPointsStep,
-  TakeBackReturnedPointsStepInput,
-} from "../steps/take-back-returned-points"
+  settleOrderPointsStep,
+  SettleOrderPointsStepInput,
+  SettleOrderPointsStepOutput,
+} from "../steps/settle-order-points"
 
 export const takeBackCanceledOrderPointsWorkflowId = "take-back-canceled-order-points"
 export const takeBackReturnedPointsWorkflowId = "take-back-returned-points"
+export const settleOrderPointsWorkflowId = "settle-order-points"
+
+/** The `loyalty_points.reversed` payloads of the reversals an order's settlement wrote. */
+function reversedEvents(reversed: LoyaltyTransactionDTO[], orderId: string) {
+  return reversed.map((e) => ({ id: e.id, customer_id: e.customer_id, points: -e.points, order_id: orderId }))
+}
 
 /** A cancelled order: voids its earned points, refunds its redeemed ones. */
 export const takeBackCanceledOrderPointsWorkflow = createWorkflow(
@@ -19,12 +27,7 @@ export const takeBackCanceledOrderPointsWorkflow = createWorkflow(
   (input: TakeBackCanceledOrderPointsStepInput) => {
     const result = takeBackCanceledOrderPointsStep(input)
     const events = transform({ result, input }, ({ result, input }) =>
-      result.reversed.map((e) => ({
-        id: e.id,
-        customer_id: e.customer_id,
-        points: -e.points,
-        order_id: input.order_id,
-      }))
+      reversedEvents(result.reversed, input.order_id)
     )
     emitEventStep({ eventName: AftersalesEvents.POINTS_REVERSED, data: events })
     const summary = transform({ result }, ({ result }) => ({
@@ -35,17 +38,34 @@ export const takeBackCanceledOrderPointsWorkflow = createWorkflow(
   }
 )
 
-/** A received return: takes back the returned lines' share of the earned points. */
-export const takeBackReturnedPointsWorkflow = createWorkflow(
-  takeBackReturnedPointsWorkflowId,
-  (input: TakeBackReturnedPointsStepInput) => {
-    const entry = takeBackReturnedPointsStep(input)
-    const events = transform({ entry, input }, ({ entry, input }) =>
-      entry && entry.points !== 0
-        ? [{ id: entry.id, customer_id: entry.customer_id, points: -entry.points, order_id: input.order_id }]
-        : []
+/**
+ * Brings an order's points in line with the order as it stands now (returns received in any
+ * number of rounds, exchanges, claims, order edits, cancel): earned points down to what the
+ * customer keeps and paid for, redeemed points back for what is owed beyond the money paid.
+ * Safe to run any number of times; answers the entries written by this run.
+ */
+export const settleOrderPointsWorkflow = createWorkflow(
+  settleOrderPointsWorkflowId,
+  (input: SettleOrderPointsStepInput) => {
+    const result = settleOrderPointsStep(input)
+    const events = transform({ result, input }, ({ result, input }) =>
+      reversedEvents(result.reversed, input.order_id)
     )
     emitEventStep({ eventName: AftersalesEvents.POINTS_REVERSED, data: events })
+    return new WorkflowResponse<SettleOrderPointsStepOutput>(result)
+  }
+)
+
+/** A received return (any round of it): settles the order's points; answers the reversal written, if any. */
+export const takeBackReturnedPointsWorkflow = createWorkflow(
+  takeBackReturnedPointsWorkflowId,
+  (input: { order_id: string; return_id: string }) => {
+    const result = settleOrderPointsStep(input)
+    const events = transform({ result, input }, ({ result, input }) =>
+      reversedEvents(result.reversed, input.order_id)
+    )
+    emitEventStep({ eventName: AftersalesEvents.POINTS_REVERSED, data: events })
+    const entry = transform({ result }, ({ result }) => result.reversed[0] ?? null)
     return new WorkflowResponse(entry)
   }
 )
