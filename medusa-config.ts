@@ -37,7 +37,15 @@ const redisModules = redisTopology
         resolve: "@medusajs/medusa/event-bus-redis",
         // A subscriber that throws is retried (the others are not run again): every subscriber
         // of the plugin must survive a redelivery.
-        options: { redisUrl, jobOptions: { attempts: 3, backoff: { type: "fixed", delay: 200 } } },
+        options: {
+          redisUrl,
+          jobOptions: {
+            attempts: 3,
+            backoff: { type: "fixed", delay: 200 },
+            // The redelivery test delivers every event of a scenario again: keep them.
+            removeOnComplete: process.env.AFTERSALES_TEST_KEEP_EVENTS ? false : true,
+          },
+        },
       },
       { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
       {

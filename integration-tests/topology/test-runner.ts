@@ -74,6 +74,7 @@ async function createCheckpointTable(pg: { raw: (sql: string) => Promise<unknown
     name text not null,
     pid integer not null,
     mode text not null,
+    tick timestamptz,
     at timestamptz not null default clock_timestamp()
   )`)
 }
