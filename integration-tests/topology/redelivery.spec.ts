@@ -36,9 +36,9 @@ medusaIntegrationTestRunner({
     async function effects() {
       const { rows: tables } = await dbConnection.raw(
         `select table_name from information_schema.tables where table_schema = 'public'
-         and (table_name like 'loyalty%' or table_name like 'support%' or table_name like 'gesture%'
-              or table_name like 'delay%' or table_name like 'return_rule%' or table_name = 'notification'
-              or table_name = 'promotion')
+         and (table_name like 'loyalty_points%' or table_name like 'support%' or table_name like 'gestures%'
+              or table_name like 'delay_watch%' or table_name like 'return_rules%'
+              or table_name in ('notification', 'promotion', 'order_credit_line'))
          order by table_name`
       )
       const counts: Record<string, number> = {}
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
         counts[table_name] = rows[0].n
       }
       const { rows: ledger } = await dbConnection.raw(
-        "select coalesce(sum(points), 0)::int as points from loyalty_transaction where deleted_at is null"
+        "select coalesce(sum(points), 0)::int as points from loyalty_points_transaction where deleted_at is null"
       )
       return { counts, ledger_points: ledger[0].points }
     }
