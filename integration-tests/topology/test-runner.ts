@@ -99,6 +99,10 @@ function medusaIntegrationTestRunner(options: RunnerOptions) {
     testSuite: (suite: SuiteOptions) => {
       // After the runner made and migrated the database, before the suite's own hooks.
       beforeAll(async () => {
+        if (!suite.getContainer()) {
+          // The runner's own setup failed (it said why): no database to point a worker at.
+          throw new Error("the app did not start: no worker started")
+        }
         topology.databaseUrl = suite.dbConfig.clientUrl
         await createCheckpointTable(suite.dbConnection)
         topology.worker = await startTopologyProcess("worker")
