@@ -24,6 +24,17 @@ module.exports = {
 const type = process.env.TEST_TYPE
 if (type === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/**/*.spec.[jt]s"]
+} else if (type === "integration:topology") {
+  // The HTTP suites once more, and the topology's own, against an API server on the Redis
+  // modules with a separate worker process: integration-tests/topology/test-runner.ts stands in
+  // for @medusajs/test-utils (see there).
+  module.exports.testMatch = [
+    "**/integration-tests/http/**/*.spec.[jt]s",
+    "**/integration-tests/topology/**/*.spec.[jt]s",
+  ]
+  module.exports.moduleNameMapper = {
+    "^@medusajs/test-utils$": "<rootDir>/integration-tests/topology/test-runner.ts",
+  }
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\.[jt]s$"]

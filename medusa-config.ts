@@ -20,6 +20,53 @@ const pluginModules = fs
   .filter((d) => d.isDirectory() && fs.existsSync(path.join(modulesDir, d.name, "index.ts")))
   .map((d) => ({ resolve: `./src/modules/${d.name}`, options: pluginOptions }))
 
+/**
+ * AFTERSALES_TOPOLOGY=redis: the production topology the topology suites test (see
+ * integration-tests/topology): Medusa's Redis event bus, workflow engine, locking and caching on
+ * REDIS_URL, this process in the worker mode MEDUSA_WORKER_MODE names ("server" for the app the
+ * test runner boots, "worker" for the separate worker process). Otherwise the in-memory defaults.
+ */
+const redisUrl = process.env.REDIS_URL
+const redisTopology = process.env.AFTERSALES_TOPOLOGY === "redis"
+if (redisTopology && !redisUrl) {
+  throw new Error("AFTERSALES_TOPOLOGY=redis needs REDIS_URL (node scripts/with-redis.mjs starts one)")
+}
+const redisModules = redisTopology
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        // A subscriber that throws is retried (the others are not run again): every subscriber
+        // of the plugin must survive a redelivery.
+        options: {
+          redisUrl,
+          jobOptions: {
+            attempts: 3,
+            backoff: { type: "fixed", delay: 200 },
+            // The redelivery test delivers every event of a scenario again: keep them.
+            removeOnComplete: process.env.AFTERSALES_TEST_KEEP_EVENTS ? false : true,
+          },
+        },
+      },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } },
+          ],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -30,9 +77,11 @@ module.exports = defineConfig({
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
+    ...(redisTopology ? { redisUrl } : {}),
   },
   modules: [
     ...pluginModules,
+    ...redisModules,
     {
       // Medusa's RBAC module follows its feature flag; the test runner reads this config before
       // it loads flags, so the default entry would stay off (integration-tests/http/admin/).

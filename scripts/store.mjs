@@ -70,15 +70,16 @@ export function prepareStore({ databaseUrl, adminEmail, adminPassword, build = t
  * Starts the built demo app in production mode, in its own process group so that stopping it
  * stops its children too. Resolves once /health answers.
  */
-export async function startStore({ databaseUrl, port, quiet = false, onExit }) {
+export async function startStore({ databaseUrl, port, quiet = false, onExit, env = {}, cwd }) {
   const server = spawn(process.execPath, [medusaCli(), "start"], {
-    cwd: path.join(demoDir, ".medusa", "server"),
+    cwd: cwd ?? path.join(demoDir, ".medusa", "server"),
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       PORT: String(port),
       MEDUSA_DISABLE_TELEMETRY: "true",
+      ...env,
     },
     stdio: quiet ? "ignore" : "inherit",
     detached: true,
@@ -108,4 +109,44 @@ export async function stopStore(server) {
   try {
     process.kill(-server.pid, "SIGKILL")
   } catch {}
+}
+
+/**
+ * The production topology of the built demo app: `servers` API servers (workerMode "server",
+ * one port each) and one worker (workerMode "worker", admin off; its port answers /health
+ * only), all on the same database and Redis (AFTERSALES_TOPOLOGY=redis switches demo/'s config
+ * to Medusa's Redis modules). `medusa start --cluster` would refuse more processes than CPUs,
+ * so each is its own `medusa start`. The worker starts first: it owns the scheduled jobs.
+ * `cwd`: another built app (the bench's stock twin). Answers the processes, each
+ * `{ mode, port, server }`.
+ */
+export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, cwd }) {
+  const started = []
+  const common = { ...env, REDIS_URL: redisUrl, AFTERSALES_TOPOLOGY: "redis" }
+  const one = async (mode, port) => {
+    const server = await startStore({
+      databaseUrl,
+      port,
+      quiet,
+      cwd,
+      onExit: (code) => onExit?.(mode, port, code),
+      env: { ...common, MEDUSA_WORKER_MODE: mode },
+    })
+    started.push({ mode, port, server })
+  }
+  try {
+    await one("worker", workerPort)
+    // The servers one after the other: two cold boots at once starve a 2-core machine.
+    for (const port of ports) {
+      await one("server", port)
+    }
+  } catch (e) {
+    await stopCluster(started)
+    throw e
+  }
+  return started
+}
+
+export async function stopCluster(processes) {
+  await Promise.all((processes ?? []).map((p) => stopStore(p.server)))
 }

@@ -1,9 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { birthdayBonusWorkflow } from "../workflows/loyalty"
+import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /** Credits today's birthday bonuses, daily at 06:00 (a rerun the same day credits nothing). */
-export default async function birthdaysJob(container: MedusaContainer) {
+export default async function birthdaysJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
+  await checkpoint(container, "job:birthdays", context?.scheduledFor)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await birthdayBonusWorkflow(container).run({ input: {} })
   if (result.awarded) {
@@ -13,5 +15,5 @@ export default async function birthdaysJob(container: MedusaContainer) {
 
 export const config = {
   name: "aftersales-birthdays",
-  schedule: "0 6 * * *",
+  schedule: jobSchedule("0 6 * * *"),
 }

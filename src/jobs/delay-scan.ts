@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import AftersalesSettingsService from "../modules/aftersales_settings/service"
 import { AftersalesModules } from "../types/modules"
 import { scanDelaysWorkflow } from "../workflows/delays"
+import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /**
  * Finds late orders and contacts their customers. The cron wakes every minute and scans on
@@ -10,7 +11,8 @@ import { scanDelaysWorkflow } from "../workflows/delays"
  * changes the pace in the admin without a restart. The scan reads state, not the time since
  * the last run: a missed run loses nothing.
  */
-export default async function delayScanJob(container: MedusaContainer) {
+export default async function delayScanJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
+  await checkpoint(container, "job:delay-scan", context?.scheduledFor)
   const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
   const { delays } = await settings.getSettings()
   const minute = Math.floor(Date.now() / 60_000)
@@ -28,5 +30,5 @@ export default async function delayScanJob(container: MedusaContainer) {
 
 export const config = {
   name: "aftersales-delay-scan",
-  schedule: "* * * * *",
+  schedule: jobSchedule("* * * * *"),
 }

@@ -1,9 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { expirePointsWorkflow } from "../workflows/loyalty"
+import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /** Expires what remains of lots past their date, daily at 03:00. */
-export default async function pointsExpiryJob(container: MedusaContainer) {
+export default async function pointsExpiryJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
+  await checkpoint(container, "job:points-expiry", context?.scheduledFor)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await expirePointsWorkflow(container).run({ input: {} })
   if (result.expired_entries) {
@@ -13,5 +15,5 @@ export default async function pointsExpiryJob(container: MedusaContainer) {
 
 export const config = {
   name: "aftersales-points-expiry",
-  schedule: "0 3 * * *",
+  schedule: jobSchedule("0 3 * * *"),
 }

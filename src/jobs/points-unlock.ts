@@ -1,9 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { unlockPendingPointsWorkflow } from "../workflows/loyalty"
+import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /** Makes points available once the return window of their order has closed, hourly. */
-export default async function pointsUnlockJob(container: MedusaContainer) {
+export default async function pointsUnlockJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
+  await checkpoint(container, "job:points-unlock", context?.scheduledFor)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await unlockPendingPointsWorkflow(container).run({ input: {} })
   if (result.entries) {
@@ -13,5 +15,5 @@ export default async function pointsUnlockJob(container: MedusaContainer) {
 
 export const config = {
   name: "aftersales-points-unlock",
-  schedule: "0 * * * *",
+  schedule: jobSchedule("0 * * * *"),
 }

@@ -1,9 +1,11 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { checkSlaBreachesWorkflow } from "../workflows/support"
+import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /** Flags support tickets whose SLA due times passed and tells the admins, every 15 minutes. */
-export default async function slaCheckJob(container: MedusaContainer) {
+export default async function slaCheckJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
+  await checkpoint(container, "job:sla-check", context?.scheduledFor)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await checkSlaBreachesWorkflow(container).run()
   if (result.flagged) {
@@ -13,5 +15,5 @@ export default async function slaCheckJob(container: MedusaContainer) {
 
 export const config = {
   name: "aftersales-sla-check",
-  schedule: "*/15 * * * *",
+  schedule: jobSchedule("*/15 * * * *"),
 }

@@ -10,6 +10,7 @@ import {
 import { loadPlacedOrder } from "../workflows/orders/placed-order"
 import { promotionCodesOf } from "../workflows/orders/promotion-codes"
 import { afterResponse } from "../utils/after-response"
+import { checkpoint } from "../utils/pause-point"
 
 /**
  * What the plugin does when an order is placed: points earned (pending), the points it was paid
@@ -34,6 +35,9 @@ export default async function aftersalesOrderPlaced({
   const input = { order_id: order.id, order }
   const runs: (() => Promise<unknown>)[] = [
     () => startDelayWatchWorkflow(container).run({ input }),
+    // Test-only (inert in production): the crash tests stop a worker here, between the
+    // delivery promise and the points.
+    () => checkpoint(container, "order-placed:after-delay-watch"),
   ]
   // Guests earn nothing and most orders use no coupon: no workflow to run for those.
   if (order.customer_id && order.customer?.has_account) {

@@ -1,0 +1,213 @@
+// `npm run bench:cluster`: the seeded store with the plugin and its stock twin (see
+// bench/checkout-vs-stock.mjs and bench/stock-twin.mjs), each as 2 API servers + 1 worker on
+// Redis (AFTERSALES_TOPOLOGY=redis), run one after the other on a throwaway Postgres and a
+// throwaway redis-server (or REDIS_URL). For N = 1, 8, 32 concurrent shoppers (loopback), each
+// shopper's cart is made ready first (sign-up, items, address, shipping, points applied on the
+// plugin store, payment session), then N at a time complete, alternating between the two
+// servers. Prints checkouts per second, p50 and p95 of the completion, the ratios to stock, and
+// checks the plugin store's ledger afterwards: points debited = points on the orders' credit
+// lines, no balance below zero, one earn entry per order with a customer.
+// Env: BENCH_CARTS_PER_SHOPPER (default 3).
+import fs from "node:fs"
+import path from "node:path"
+import pg from "pg"
+import { freePort } from "../scripts/postgres.mjs"
+import { startRedis } from "../scripts/redis.mjs"
+import { prepareStore, root, startCluster, stopCluster } from "../scripts/store.mjs"
+import { prepareStock, say, startBenchPostgres, stockDir, stopBenchPostgres, writeStockTwin } from "./stock-twin.mjs"
+
+const LEVELS = [1, 8, 32]
+const PER_SHOPPER = Number(process.env.BENCH_CARTS_PER_SHOPPER || 3)
+const PASSWORD = "bench-password-123"
+const adminEmail = "bench-admin@example.com"
+const adminPassword = "bench-admin-password"
+
+let db = null
+let redis = null
+let cluster = null
+let stopping = false
+async function stopAll(code) {
+  if (stopping) return
+  stopping = true
+  say("Stopping the cluster, Redis and Postgres…")
+  await stopCluster(cluster)
+  await redis?.stop().catch(() => {})
+  await stopBenchPostgres(db)
+  process.exit(code)
+}
+process.on("SIGINT", () => stopAll(130))
+process.on("SIGTERM", () => stopAll(143))
+
+async function call(url, method, p, body, headers = {}) {
+  const res = await fetch(`${url}${p}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`${method} ${url}${p}: ${res.status} ${text.slice(0, 500)}`)
+  return text ? JSON.parse(text) : {}
+}
+const login = async (url, actor, email, password) =>
+  (await call(url, "POST", `/auth/${actor}/emailpass`, { email, password })).token
+
+/** A shopper's cart, ready to complete on `url` (points applied when `points`). */
+async function readyCart(url, key, adminToken, points) {
+  const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`
+  const base = { "x-publishable-api-key": key }
+  const registration = await call(url, "POST", "/auth/customer/emailpass/register", { email, password: PASSWORD })
+  const { customer } = await call(url, "POST", "/store/customers", { email }, { ...base, authorization: `Bearer ${registration.token}` })
+  const headers = { ...base, authorization: `Bearer ${await login(url, "customer", email, PASSWORD)}` }
+  const { regions } = await call(url, "GET", "/store/regions?limit=1", undefined, headers)
+  const region = regions[0]
+  const { products } = await call(url, "GET", `/store/products?limit=1&region_id=${region.id}`, undefined, headers)
+  const { cart } = await call(url, "POST", "/store/carts", {
+    region_id: region.id,
+    items: [{ variant_id: products[0].variants[0].id, quantity: 2 }],
+  }, headers)
+  const address = { first_name: "Bench", last_name: "Shopper", address_1: "Street 1", city: "City", postal_code: "10000", country_code: region.countries[0].iso_2 }
+  await call(url, "POST", `/store/carts/${cart.id}`, { shipping_address: address, billing_address: address }, headers)
+  const { shipping_options } = await call(url, "GET", `/store/shipping-options?cart_id=${cart.id}`, undefined, headers)
+  await call(url, "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, headers)
+  if (points) {
+    await call(url, "POST", `/admin/customers/${customer.id}/loyalty/adjustments`, { points: 1000, reason: "bench" }, { authorization: `Bearer ${adminToken}` })
+    const applied = await call(url, "POST", `/store/carts/${cart.id}/loyalty-points`, { max: true }, headers)
+    if (!(applied.loyalty_points?.applied_points > 0)) throw new Error(`no points applied: ${JSON.stringify(applied)}`)
+  }
+  const { payment_collection } = await call(url, "POST", "/store/payment-collections", { cart_id: cart.id }, headers)
+  await call(url, "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  return { url, cartId: cart.id, headers }
+}
+
+const quantile = (v, q) => {
+  const s = [...v].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor(s.length * q))]
+}
+
+/** For each N: ready N×PER_SHOPPER carts over both servers, then complete them N at a time. */
+async function measure(name, urls, key, points) {
+  const adminToken = await login(urls[0], "user", adminEmail, adminPassword)
+  const results = {}
+  // Warm-up, not counted: one checkout through each server.
+  for (const url of urls) {
+    const c = await readyCart(url, key, adminToken, points)
+    await call(c.url, "POST", `/store/carts/${c.cartId}/complete`, {}, c.headers)
+  }
+  for (const n of LEVELS) {
+    const count = n * PER_SHOPPER
+    const carts = []
+    for (let i = 0; i < count; i += 8) {
+      const batch = Array.from({ length: Math.min(8, count - i) }, (_, j) => readyCart(urls[(i + j) % urls.length], key, adminToken, points))
+      carts.push(...(await Promise.all(batch)))
+    }
+    const latencies = []
+    let next = 0
+    const began = performance.now()
+    await Promise.all(
+      Array.from({ length: n }, async () => {
+        while (next < carts.length) {
+          const c = carts[next++]
+          const t = performance.now()
+          const r = await call(c.url, "POST", `/store/carts/${c.cartId}/complete`, {}, c.headers)
+          if (r.type !== "order") throw new Error(`${name}: no order: ${JSON.stringify(r).slice(0, 300)}`)
+          latencies.push(performance.now() - t)
+        }
+      })
+    )
+    const seconds = (performance.now() - began) / 1000
+    results[n] = { per_second: count / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), checkouts: count }
+    say(`${name}, N=${n}: ${count} checkouts, ${results[n].per_second.toFixed(2)}/s, p50 ${results[n].p50.toFixed(0)} ms, p95 ${results[n].p95.toFixed(0)} ms`)
+  }
+  return results
+}
+
+/** The plugin store's ledger for the orders placed since `since` (once the worker has caught up). */
+async function checkLedger(databaseUrl, since) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const q = async (sql) => (await client.query(sql, [since])).rows[0]
+    const ours = `select id from "order" where created_at >= $1 and deleted_at is null`
+    const orders = (await q(`select count(*)::int as n from (${ours}) o`)).n
+    let earn = 0
+    const until = Date.now() + 180000
+    for (;;) {
+      earn = (await q(`select count(*)::int as n from loyalty_points_transaction where type = 'earn' and order_id in (${ours}) and deleted_at is null`)).n
+      if (earn >= orders || Date.now() > until) break
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+    const debited = (await q(`select coalesce(-sum(points), 0)::int as p from loyalty_points_transaction where type = 'redeem' and created_at >= $1 and deleted_at is null`)).p
+    const onOrders = (await q(`select coalesce(sum((metadata->>'points')::int), 0)::int as p from order_credit_line where reference = 'loyalty_points' and order_id in (${ours}) and deleted_at is null`)).p
+    const negative = (await client.query(`select count(*)::int as n from loyalty_points_account where balance < 0`)).rows[0].n
+    return { orders, earn_entries: earn, points_debited: debited, points_on_credit_lines: onOrders, negative_balances: negative }
+  } finally {
+    await client.end()
+  }
+}
+
+try {
+  const began = Date.now()
+  db = await startBenchPostgres()
+  const pluginDb = db.url("bench_plugin")
+  const stockDb = db.url("bench_stock")
+  let redisUrl = process.env.REDIS_URL
+  if (!redisUrl) {
+    redis = await startRedis({ port: await freePort(), dir: path.join(root, ".tmp", `bench-redis-${process.pid}`) })
+    redisUrl = redis.url
+  }
+  say("Plugin store (demo/): plugin build, migrate, seed, admin user, medusa build…")
+  const pluginInfo = prepareStore({ databaseUrl: pluginDb, adminEmail, adminPassword, quiet: true })
+  say("Stock twin (.tmp/bench-stock/): generating from demo/…")
+  writeStockTwin()
+  const stockInfo = prepareStock(stockDb)
+  // The stock twin's admin user, for the same login path.
+  const { spawnSync } = await import("node:child_process")
+  const { medusaCli } = await import("./stock-twin.mjs")
+  spawnSync(process.execPath, [medusaCli, "user", "-e", adminEmail, "-p", adminPassword], {
+    cwd: stockDir,
+    env: { ...process.env, DATABASE_URL: stockDb, MEDUSA_DISABLE_TELEMETRY: "true" },
+  })
+
+  const ports = [await freePort(), await freePort()]
+  const workerPort = await freePort()
+  const run = async (name, databaseUrl, redisDb, key, points, cwd) => {
+    say(`${name}: starting 2 servers (:${ports.join(", :")}) and a worker (:${workerPort}) on Redis…`)
+    cluster = await startCluster({ databaseUrl, redisUrl: `${redisUrl}/${redisDb}`, ports, workerPort, quiet: true, cwd })
+    say(`Load now: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`)
+    const since = new Date()
+    const r = await measure(name, ports.map((p) => `http://localhost:${p}`), key, points)
+    const ledger = points ? await checkLedger(databaseUrl, since) : null
+    await stopCluster(cluster)
+    cluster = null
+    return { r, ledger }
+  }
+  const plugin = await run("with the plugin, points applied", pluginDb, 1, pluginInfo.publishable_key, true)
+  const stock = await run("stock Medusa", stockDb, 2, stockInfo.publishable_key, false, path.join(stockDir, ".medusa", "server"))
+
+  const rows = LEVELS.map((n) => {
+    const p = plugin.r[n]
+    const s = stock.r[n]
+    return `| ${n} | ${p.per_second.toFixed(2)} | ${s.per_second.toFixed(2)} | ${(p.per_second / s.per_second).toFixed(2)} | ${p.p50.toFixed(0)} / ${s.p50.toFixed(0)} | ${p.p95.toFixed(0)} / ${s.p95.toFixed(0)} | ${(p.p95 / s.p95).toFixed(2)} |`
+  })
+  const at32 = { throughput: plugin.r[32].per_second / stock.r[32].per_second, p95: plugin.r[32].p95 / stock.r[32].p95 }
+  const l = plugin.ledger
+  const ledgerOk = l.points_debited === l.points_on_credit_lines && l.negative_balances === 0 && l.earn_entries === l.orders
+  process.stdout.write(
+    [
+      "",
+      "2 API servers + 1 worker each, on Redis; completion of a ready cart, N shoppers at once over both servers:",
+      "| N | plugin checkouts/s | stock checkouts/s | ratio | p50 ms plugin / stock | p95 ms plugin / stock | p95 ratio |",
+      "|---|---|---|---|---|---|---|",
+      ...rows,
+      `budget at N=32: throughput ratio ${at32.throughput.toFixed(2)} (≥ 0.90: ${at32.throughput >= 0.9 ? "within" : "OVER"}), p95 ratio ${at32.p95.toFixed(2)} (≤ 1.25: ${at32.p95 <= 1.25 ? "within" : "OVER"})`,
+      `ledger: ${JSON.stringify(l)} → ${ledgerOk ? "consistent" : "INCONSISTENT"}`,
+      `BENCH_RESULT ${JSON.stringify({ plugin: plugin.r, stock: stock.r, ledger: l, at32 })}`,
+      `done in ${((Date.now() - began) / 1000).toFixed(0)} s`,
+      "",
+    ].join("\n")
+  )
+  await stopAll(ledgerOk ? 0 : 1)
+} catch (e) {
+  process.stderr.write(`\n[bench] failed: ${e.stack ?? e}\n`)
+  await stopAll(1)
+}
