@@ -1,4 +1,4 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, PaymentCollectionStatus } from "@medusajs/framework/utils"
 import ReturnRulesModuleService from "../../modules/return_rules/service"
 import { toAmount } from "../../modules/return_rules/rules"
@@ -89,7 +89,11 @@ export async function listReturnRequests(
         })
       : { data: [] },
   ])
-  const collectionById = new Map((collections.data as any[]).map((c) => [c.id, c]))
+  const collectionById = new Map(
+    (collections.data as { id: string; amount: BigNumberInput; currency_code: string; status: string }[]).map(
+      (c) => [c.id, c]
+    )
+  )
   const exchangeById = new Map((exchanges.data as any[]).map((e) => [e.id, e]))
   const returnById = new Map((returns.data as any[]).map((r) => [r.id, r]))
 

@@ -1,4 +1,4 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
   MathBN,
@@ -11,6 +11,8 @@ export const OPEN_PAYMENT_COLLECTION_STATUSES: string[] = [
   PaymentCollectionStatus.NOT_PAID,
   PaymentCollectionStatus.AWAITING,
 ]
+
+type CollectionRow = { id: string; amount: BigNumberInput; status: string; created_at: Date | string }
 
 /** What an order still owes and the payment collection Medusa opened for it. */
 export type OrderAmountDue = {
@@ -52,9 +54,12 @@ export async function getOrderAmountDue(
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
   }
-  const summary = (order.summary ?? {}) as { pending_difference?: unknown; raw_pending_difference?: unknown }
-  const pending = MathBN.convert((summary.raw_pending_difference ?? summary.pending_difference ?? 0) as any)
-  const open = ((order.payment_collections ?? []) as any[])
+  const summary = (order.summary ?? {}) as {
+    pending_difference?: BigNumberInput
+    raw_pending_difference?: BigNumberInput
+  }
+  const pending = MathBN.convert(summary.raw_pending_difference ?? summary.pending_difference ?? 0)
+  const open = ((order.payment_collections ?? []) as CollectionRow[])
     .filter((pc) => pc && OPEN_PAYMENT_COLLECTION_STATUSES.includes(pc.status))
     .sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())[0]
   return {

@@ -7,7 +7,7 @@ import { createShopper } from "../../../helpers/store"
 import { fulfil, orderLines } from "../fixtures"
 
 // Generous: booting the app on a busy 2-core machine can take minutes.
-jest.setTimeout(300 * 1000)
+jest.setTimeout(600 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
