@@ -8,6 +8,7 @@ import { storeGesturesMiddlewares } from "./store/gestures/middlewares"
 import { storeSupportTicketsMiddlewares } from "./store/support-tickets/middlewares"
 import { storeReturnOptionsMiddlewares } from "./store/orders/[id]/return-options/middlewares"
 import { storeReturnRequestsMiddlewares } from "./store/orders/[id]/return-requests/middlewares"
+import { storeExchangePaymentMiddlewares } from "./store/orders/[id]/exchange-payment/middlewares"
 import { storeReturnsMiddlewares } from "./store/returns/middlewares"
 import { storeLoyaltyMiddlewares } from "./store/loyalty/middlewares"
 import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-points/middlewares"
@@ -31,6 +32,7 @@ export default defineMiddlewares({
     ...storeGesturesMiddlewares,
     ...storeReturnOptionsMiddlewares,
     ...storeReturnRequestsMiddlewares,
+    ...storeExchangePaymentMiddlewares,
     ...storeReturnsMiddlewares,
     ...storeLoyaltyMiddlewares,
     ...storeCartLoyaltyPointsMiddlewares,

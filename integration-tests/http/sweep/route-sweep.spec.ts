@@ -20,6 +20,7 @@ import { StoreApplyCartLoyaltyPoints } from "../../../src/api/store/carts/[id]/l
 import { StoreGetGesturesParams } from "../../../src/api/store/gestures/validators"
 import { StoreGetLoyaltyTransactions } from "../../../src/api/store/loyalty/validators"
 import { StoreCreateReturnRequest } from "../../../src/api/store/orders/[id]/return-requests/validators"
+import { StorePayExchangeDifference } from "../../../src/api/store/orders/[id]/exchange-payment/validators"
 import { StoreChooseDelayOption } from "../../../src/api/store/support-tickets/[id]/delay-choice/validators"
 import {
   StoreCreateSupportTicket,
@@ -78,6 +79,7 @@ const KNOWN_DEFECTS: string[] = [
   "DELETE /store/carts/:id/loyalty-points param id=bad percent-encoding",
   "GET /store/orders/:id/return-options param id=bad percent-encoding",
   "POST /store/orders/:id/return-requests param id=bad percent-encoding",
+  "POST /store/orders/:id/exchange-payment param id=bad percent-encoding",
   "GET /store/support-tickets/:id param id=bad percent-encoding",
   "POST /store/support-tickets/:id/messages param id=bad percent-encoding",
   "POST /store/support-tickets/:id/rating param id=bad percent-encoding",
@@ -269,6 +271,16 @@ const COVERAGE: Record<string, RouteSpec> = {
       { label: "another shopper's line", body: { items: [{ id: b.bobLine, quantity: 1 }], resolution: "refund" } },
       { label: "nonexistent reason", body: { items: [{ id: b.aliceLine, quantity: 1, reason_id: "rr_01NOTEXISTING000000000" }], resolution: "refund" } },
       { label: "nonexistent exchange variant", body: { items: [{ id: b.aliceLine, quantity: 1 }], resolution: "exchange", exchange_items: [{ variant_id: "variant_01NOTEXISTING0000", quantity: 1 }] } },
+    ],
+  },
+  "POST /store/orders/:id/exchange-payment": {
+    who: "alice",
+    params: (b) => ({ id: b.aliceOrder }),
+    body: { schema: StorePayExchangeDifference, base: () => ({ provider_id: "pp_system_default" }) },
+    othersIds: (b) => ({ id: b.aliceOrder }),
+    extra: () => [
+      { label: "an order without a dearer exchange", body: { provider_id: "pp_system_default" } },
+      { label: "a provider the region does not offer", body: { provider_id: "pp_nope" } },
     ],
   },
   "GET /store/support-tickets": { who: "alice", query: StoreGetSupportTicketsParams, accepts: [OFFSET_MAY_BE_HUGE] },

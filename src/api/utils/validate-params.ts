@@ -43,6 +43,7 @@ export const PARAM_PATHS = [
   "/store/carts/:id/promotions",
   "/store/orders/:id/return-options",
   "/store/orders/:id/return-requests",
+  "/store/orders/:id/exchange-payment",
   "/store/support-tickets/:id",
   "/store/support-tickets/:id/messages",
   "/store/support-tickets/:id/rating",

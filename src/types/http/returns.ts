@@ -24,6 +24,18 @@ export interface ReturnRequestSummary {
   created_at: string
   /** The Medusa exchange (exchange requests). `difference_due` > 0: the shopper pays; < 0: refunded. */
   exchange: { id: string; difference_due: number | null; canceled_at: string | null } | null
+  /**
+   * A dearer exchange: Medusa's payment collection for what the order owed once the exchange was
+   * confirmed. The shopper pays it with `POST /store/orders/:id/exchange-payment`; the new items
+   * are not fulfilled until it is paid (`paid`).
+   */
+  payment: {
+    payment_collection_id: string
+    amount: number
+    currency_code: string
+    status: string
+    paid: boolean
+  } | null
   /** The Medusa return (refunds, and the returned side of an exchange). */
   return: {
     id: string
@@ -51,4 +63,20 @@ export interface StoreReturnOptionsResponse {
 /** `POST /store/orders/:id/return-requests` */
 export interface StoreReturnRequestResponse {
   return_request: ReturnRequestSummary
+}
+
+/** What an order owes after a dearer exchange, and whether it is paid. */
+export interface ExchangePayment {
+  order_id: string
+  payment_collection_id: string
+  /** The payment collection's amount: what the shopper pays (or paid). */
+  amount: number
+  currency_code: string
+  status: string
+  paid: boolean
+}
+
+/** `POST /store/orders/:id/exchange-payment` */
+export interface StoreExchangePaymentResponse {
+  exchange_payment: ExchangePayment
 }

@@ -1,5 +1,5 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, PaymentCollectionStatus } from "@medusajs/framework/utils"
 import ReturnRulesModuleService from "../../modules/return_rules/service"
 import { toAmount } from "../../modules/return_rules/rules"
 import type { ReturnOptions, ReturnReasonOption, ReturnRequestSummary } from "../../types/http/returns"
@@ -65,7 +65,8 @@ export async function listReturnRequests(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const exchangeIds = records.map((r) => r.exchange_id).filter(Boolean) as string[]
   const returnIds = records.map((r) => r.return_id).filter(Boolean) as string[]
-  const [exchanges, returns] = await Promise.all([
+  const collectionIds = records.map((r) => r.payment_collection_id).filter(Boolean) as string[]
+  const [exchanges, returns, collections] = await Promise.all([
     exchangeIds.length
       ? query.graph({
           entity: "order_exchange",
@@ -80,13 +81,26 @@ export async function listReturnRequests(
           filters: { id: returnIds },
         })
       : { data: [] },
+    collectionIds.length
+      ? query.graph({
+          entity: "payment_collection",
+          fields: ["id", "amount", "currency_code", "status"],
+          filters: { id: collectionIds },
+        })
+      : { data: [] },
   ])
+  const collectionById = new Map(
+    (collections.data as { id: string; amount: BigNumberInput; currency_code: string; status: string }[]).map(
+      (c) => [c.id, c]
+    )
+  )
   const exchangeById = new Map((exchanges.data as any[]).map((e) => [e.id, e]))
   const returnById = new Map((returns.data as any[]).map((r) => [r.id, r]))
 
   return records.map((r) => {
     const exchange = r.exchange_id ? exchangeById.get(r.exchange_id) : null
     const ret = r.return_id ? returnById.get(r.return_id) : null
+    const collection = r.payment_collection_id ? collectionById.get(r.payment_collection_id) : null
     return {
       id: r.id,
       order_id: r.order_id,
@@ -102,6 +116,15 @@ export async function listReturnRequests(
             id: exchange.id,
             difference_due: exchange.difference_due == null ? null : toAmount(exchange.difference_due),
             canceled_at: exchange.canceled_at ?? null,
+          }
+        : null,
+      payment: collection
+        ? {
+            payment_collection_id: collection.id,
+            amount: toAmount(collection.amount),
+            currency_code: collection.currency_code,
+            status: collection.status,
+            paid: collection.status === PaymentCollectionStatus.COMPLETED,
           }
         : null,
       return: ret

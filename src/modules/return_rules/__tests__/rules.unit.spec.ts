@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS } from "../../aftersales_settings/defaults"
 import {
   applyOverrides,
+  checkExchangeUnits,
   checkRequest,
   computeExchangeBonus,
   discountLines,
@@ -272,5 +273,24 @@ describe("exchange bonus", () => {
       ],
       applied: 3.99,
     })
+  })
+})
+
+describe("checkExchangeUnits", () => {
+  it("allows up to the returned units, summed over lines", () => {
+    expect(() => checkExchangeUnits([{ quantity: 2 }], [{ quantity: 1 }, { quantity: 1 }])).not.toThrow()
+    expect(() => checkExchangeUnits([{ quantity: 1 }, { quantity: 1 }], [{ quantity: 2 }])).not.toThrow()
+  })
+
+  it("refuses more new units than returned, with its code", () => {
+    expect(() => checkExchangeUnits([{ quantity: 1 }], [{ quantity: 1 }, { quantity: 1 }])).toThrow(
+      expect.objectContaining({ type: "not_allowed", code: "exchange_exceeds_returned" })
+    )
+  })
+
+  it.each([0.5, -1, 0, Number.MAX_SAFE_INTEGER + 2, Number.NaN])("refuses a quantity of %p", (quantity) => {
+    expect(() => checkExchangeUnits([{ quantity: 5 }], [{ quantity }])).toThrow(
+      expect.objectContaining({ type: "invalid_data" })
+    )
   })
 })

@@ -24,6 +24,11 @@ export const ReturnRequest = model
     currency_code: model.text(),
     exchange_id: model.text().nullable(),
     return_id: model.text().nullable(),
+    /**
+     * Exchange only: Medusa's payment collection for what the order still owed once the exchange
+     * was confirmed (a dearer exchange); null when nothing was owed.
+     */
+    payment_collection_id: model.text().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([

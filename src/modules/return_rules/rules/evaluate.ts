@@ -235,3 +235,30 @@ export function checkRequest(
 function refusalError(refusal: RuleRefusal) {
   return new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal.message, refusal.code)
 }
+
+/**
+ * An exchange sends out no more units than come back: the new items' units, summed, must not
+ * exceed the returned units. Each quantity must be a whole positive number (a direct workflow run
+ * has no route validator in front of it).
+ */
+export function checkExchangeUnits(
+  returned: { quantity: number }[],
+  exchanged: { quantity: number }[]
+): void {
+  for (const line of [...returned, ...exchanged]) {
+    if (!Number.isSafeInteger(line.quantity) || line.quantity < 1) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Quantity ${line.quantity} is not a whole number of units of at least 1.`
+      )
+    }
+  }
+  const back = returned.reduce((sum, l) => MathBN.add(sum, l.quantity), MathBN.convert(0))
+  const out = exchanged.reduce((sum, l) => MathBN.add(sum, l.quantity), MathBN.convert(0))
+  if (MathBN.gt(out, back)) {
+    throw refusalError({
+      code: "exchange_exceeds_returned",
+      message: `An exchange sends out at most the units returned: ${out.toNumber()} new units asked for ${back.toNumber()} returned.`,
+    })
+  }
+}

@@ -22,6 +22,7 @@ export type RuleCode =
   | "window_closed"
   | "store_credit_unavailable"
   | "reason_exchange_only"
+  | "exchange_exceeds_returned"
 
 /** A refusal: the code and a sentence that names the line. */
 export type RuleRefusal = { code: RuleCode; message: string }

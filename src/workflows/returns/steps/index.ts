@@ -1,3 +1,5 @@
 export * from "./validate-return-request"
 export * from "./create-return-request"
 export * from "./link-return-request"
+export * from "./get-order-amount-due"
+export * from "./validate-exchange-payment"

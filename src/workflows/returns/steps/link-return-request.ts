@@ -12,6 +12,8 @@ export type LinkReturnRequestStepInput = {
   exchange_id?: string | null
   /** The Medusa return (also the returned side of an exchange). */
   return_id?: string | null
+  /** The payment collection for what a dearer exchange left owing. */
+  payment_collection_id?: string | null
 }
 
 /** Points the request at the exchange and return it created; compensation clears them. */
@@ -23,6 +25,7 @@ export const linkReturnRequestStep = createStep(
       id: input.id,
       exchange_id: input.exchange_id ?? null,
       return_id: input.return_id ?? null,
+      payment_collection_id: input.payment_collection_id ?? null,
     })
     return new StepResponse(input, input.id)
   },
@@ -31,6 +34,11 @@ export const linkReturnRequestStep = createStep(
       return
     }
     const service: ReturnRulesModuleService = container.resolve(AftersalesModules.RETURN_RULES)
-    await service.updateReturnRequests({ id, exchange_id: null, return_id: null })
+    await service.updateReturnRequests({
+      id,
+      exchange_id: null,
+      return_id: null,
+      payment_collection_id: null,
+    })
   }
 )

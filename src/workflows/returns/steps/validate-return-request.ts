@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  checkExchangeUnits,
   checkRequest,
   discountLines,
   PricedLine,
@@ -80,6 +81,7 @@ export const validateReturnRequestStep = createStep(
     let exchangeItems: ValidatedReturnRequest["exchange_items"] = []
     let bonusAmount: number | null = null
     if (input.resolution === "exchange") {
+      checkExchangeUnits(input.items, input.exchange_items ?? [])
       const priced = await priceExchangeItems(container, context.order, input.exchange_items ?? [])
       if (checked.bonus && checked.bonus.as === "difference" && checked.bonus.amount > 0) {
         const discounted = discountLines(priced, checked.bonus.amount)

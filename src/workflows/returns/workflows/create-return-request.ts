@@ -1,4 +1,5 @@
 import { OrderWorkflow } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
 import {
   createHook,
   createWorkflow,
@@ -18,14 +19,21 @@ import {
   receiveAndCompleteReturnOrderWorkflow,
   releaseLockStep,
   requestItemReturnWorkflow,
+  updatePaymentCollectionStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { AftersalesEvents } from "../../../types/events"
 import { sendAftersalesNotificationStep } from "../../notifications"
 import { returnLockKey } from "../lock"
 import { createReturnRequestRecordStep } from "../steps/create-return-request"
+import { OrderAmountDue } from "../order-amount-due"
+import { getOrderAmountDueStep } from "../steps/get-order-amount-due"
 import { linkReturnRequestStep } from "../steps/link-return-request"
-import { ReturnRequestInput, validateReturnRequestStep } from "../steps/validate-return-request"
+import {
+  ReturnRequestInput,
+  ValidatedReturnRequest,
+  validateReturnRequestStep,
+} from "../steps/validate-return-request"
 
 export const createReturnRequestWorkflowId = "create-return-request"
 
@@ -34,13 +42,15 @@ export type CreateReturnRequestWorkflowOutput = {
   id: string
   exchange_id: string | null
   return_id: string | null
+  /** Dearer exchange: Medusa's payment collection for what the order now owes. */
+  payment_collection_id: string | null
 }
 
 /**
  * A shopper's return request, end to end: under a lock on the order, checks every rule, records
  * the request (claiming its idempotency key), then creates the real thing with core's
  * order-change workflows — an exchange (returned items, new items, the bonus off their price,
- * difference settled by Medusa's payment collection) or a return (received at once when the
+ * difference owed through Medusa's payment collection, whose id the request keeps) or a return (received at once when the
  * shopper keeps the goods) — and emits `return_request.created`. A failure anywhere undoes it all.
  */
 export const createReturnRequestWorkflow = createWorkflow(
@@ -67,6 +77,9 @@ export const createReturnRequestWorkflow = createWorkflow(
     const record = createReturnRequestRecordStep(recordInput)
 
     const exchangeResult = when("create-exchange", { input }, ({ input }) => input.resolution === "exchange").then(() => {
+      const dueBefore = getOrderAmountDueStep({ order_id: input.order_id }).config({
+        name: "amount-due-before-exchange",
+      })
       const change = beginExchangeOrderWorkflow.runAsStep({
         input: transform({ input }, ({ input }) => ({
           order_id: input.order_id,
@@ -100,9 +113,24 @@ export const createReturnRequestWorkflow = createWorkflow(
         fields: ["id", "return_id"],
         filters: { id: exchangeId },
       }).config({ name: "exchange-after-confirm" })
-      return transform({ exchanges }, ({ exchanges }) => ({
+      const dueAfter = getOrderAmountDueStep({ order_id: input.order_id }).config({
+        name: "amount-due-after-exchange",
+      })
+      const charge = transform({ dueBefore, dueAfter, checked }, exchangeCharge)
+      // Core's confirmation opened (or updated) the order's payment collection for everything the
+      // order now owes, the new items in full: the returned ones are only credited when received.
+      // The shopper pays the exchange's difference, so the collection asks exactly that.
+      updatePaymentCollectionStep(
+        transform({ charge }, ({ charge }) =>
+          charge
+            ? { selector: { id: charge.payment_collection_id }, update: { amount: charge.amount } }
+            : { selector: null as unknown as { id: string }, update: {} }
+        )
+      )
+      return transform({ exchanges, charge }, ({ exchanges, charge }) => ({
         exchange_id: exchanges[0].id as string,
         return_id: (exchanges[0].return_id as string) ?? null,
+        payment_collection_id: charge?.payment_collection_id ?? null,
       }))
     })
 
@@ -154,6 +182,7 @@ export const createReturnRequestWorkflow = createWorkflow(
         id: record.id,
         exchange_id: exchangeResult?.exchange_id ?? null,
         return_id: exchangeResult?.return_id ?? returnResult?.return_id ?? null,
+        payment_collection_id: exchangeResult?.payment_collection_id ?? null,
       })
     )
     linkReturnRequestStep(created)
@@ -199,3 +228,30 @@ export const createReturnRequestWorkflow = createWorkflow(
     return new WorkflowResponse(created, { hooks: [requestCreated] })
   }
 )
+
+/**
+ * What a dearer exchange asks the shopper to pay now: what core added to the order's due amount
+ * for the new items (bonus already off their price) less the returned units' value, on top of
+ * what the same open collection already asked for, and never more than the order owes. Null when
+ * the exchange is not dearer or the order owes nothing (e.g. an earlier refund covers it).
+ */
+export function exchangeCharge({
+  dueBefore,
+  dueAfter,
+  checked,
+}: {
+  dueBefore: OrderAmountDue
+  dueAfter: OrderAmountDue
+  checked: ValidatedReturnRequest
+}): { payment_collection_id: string; amount: number } | null {
+  const newItems = MathBN.sub(dueAfter.amount_due, dueBefore.amount_due)
+  const difference = MathBN.sub(newItems, checked.returned_value)
+  const collection = dueAfter.payment_collection
+  if (!collection || MathBN.lte(difference, 0) || dueAfter.amount_due <= 0) {
+    return null
+  }
+  const askedBefore =
+    dueBefore.payment_collection?.id === collection.id ? dueBefore.payment_collection.amount : 0
+  const amount = MathBN.min(MathBN.add(askedBefore, difference), dueAfter.amount_due)
+  return { payment_collection_id: collection.id, amount: amount.toNumber() }
+}

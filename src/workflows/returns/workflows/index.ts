@@ -1,1 +1,2 @@
 export * from "./create-return-request"
+export * from "./pay-exchange-difference"
