@@ -14,6 +14,9 @@ import { storeCartLoyaltyPointsMiddlewares } from "./store/carts/[id]/loyalty-po
 import { adminCustomerLoyaltyMiddlewares } from "./admin/customers/[id]/loyalty/middlewares"
 import { storeCartCompleteMiddlewares } from "./store/carts/[id]/complete/middlewares"
 import { paramGuardMiddlewares } from "./utils/validate-params"
+import { storeActiveCustomerMiddlewares } from "./store/active-customer"
+import { adminCustomerAftersalesExportMiddlewares } from "./admin/customers/[id]/aftersales-export/middlewares"
+import { adminCustomerAftersalesEraseMiddlewares } from "./admin/customers/[id]/aftersales-erase/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -33,5 +36,8 @@ export default defineMiddlewares({
     ...storeCartLoyaltyPointsMiddlewares,
     ...adminCustomerLoyaltyMiddlewares,
     ...storeCartCompleteMiddlewares,
+    ...storeActiveCustomerMiddlewares,
+    ...adminCustomerAftersalesExportMiddlewares,
+    ...adminCustomerAftersalesEraseMiddlewares,
   ],
 })
