@@ -18,6 +18,9 @@ import { paramGuardMiddlewares } from "./utils/validate-params"
 import { adminAftersalesJobsMiddlewares } from "./admin/aftersales/jobs/middlewares"
 import { adminAftersalesOverviewMiddlewares } from "./admin/aftersales/overview/middlewares"
 import { adminOrderAftersalesMiddlewares } from "./admin/orders/[id]/aftersales/middlewares"
+import { storeActiveCustomerMiddlewares } from "./store/active-customer"
+import { adminCustomerAftersalesExportMiddlewares } from "./admin/customers/[id]/aftersales-export/middlewares"
+import { adminCustomerAftersalesEraseMiddlewares } from "./admin/customers/[id]/aftersales-erase/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -41,5 +44,8 @@ export default defineMiddlewares({
     ...adminAftersalesJobsMiddlewares,
     ...adminAftersalesOverviewMiddlewares,
     ...adminOrderAftersalesMiddlewares,
+    ...storeActiveCustomerMiddlewares,
+    ...adminCustomerAftersalesExportMiddlewares,
+    ...adminCustomerAftersalesEraseMiddlewares,
   ],
 })

@@ -13,7 +13,7 @@ export default async function gestureIssuedNotify({
     data: [gesture],
   } = await query.graph({
     entity: "gesture",
-    fields: ["id", "customer_id", "kind", "value", "currency_code", "code", "expires_at", "status"],
+    fields: ["id", "customer_id", "order_id", "kind", "value", "currency_code", "code", "expires_at", "status"],
     filters: { id: data.id },
   })
   if (!gesture || gesture.status === "pending_approval") {
@@ -22,11 +22,13 @@ export default async function gestureIssuedNotify({
   await notifySupportCustomerWorkflow(container).run({
     input: {
       customer_id: gesture.customer_id,
+      // A gesture for an order's trouble is written where that order's messages go.
+      order_id: gesture.order_id,
+      about: "order",
       template: "aftersales.gestures.issued",
       idempotency_key: `gesture-issued:${gesture.id}`,
       resource_id: gesture.id,
       resource_type: "gesture",
-      currency_code: gesture.currency_code,
       data: {
         kind: gesture.kind,
         value: MathBN.convert(gesture.value ?? 0).toNumber(),

@@ -35,7 +35,6 @@ export default async function loyaltyPointsEarnedNotify({
       idempotency_key: `points-earned:${entry.id}`,
       resource_id: entry.id,
       resource_type: "loyalty_transaction",
-      currency_code: order?.currency_code ?? null,
       data: {
         points: entry.points,
         source: entry.source === "birthday" ? "birthday" : "order",

@@ -17,7 +17,7 @@ export default async function supportTicketResolvedNotify({
     data: [ticket],
   } = await query.graph({
     entity: "support_ticket",
-    fields: ["id", "display_id", "subject", "outcome", "customer_id"],
+    fields: ["id", "display_id", "subject", "outcome", "customer_id", "order_id"],
     filters: { id: data.id },
   })
   if (!ticket) {
@@ -26,6 +26,9 @@ export default async function supportTicketResolvedNotify({
   await notifySupportCustomerWorkflow(container).run({
     input: {
       customer_id: ticket.customer_id,
+      // A ticket about an order is answered at the order's email.
+      order_id: ticket.order_id,
+      about: "order",
       template: "aftersales.support.resolved",
       idempotency_key: `support-resolved:${data.resolution_id}`,
       resource_id: ticket.id,

@@ -8,6 +8,7 @@ import { signCarrierBody } from "../../../src/api/hooks/aftersales/carrier/verif
 import { CarrierWebhookBody } from "../../../src/api/hooks/aftersales/carrier/validators"
 import { AdminUpdateAftersalesSettings } from "../../../src/api/admin/aftersales/settings/validators"
 import { AdminCreateLoyaltyAdjustment } from "../../../src/api/admin/customers/[id]/loyalty/validators"
+import { AdminEraseCustomerAftersales } from "../../../src/api/admin/customers/[id]/aftersales-erase/validators"
 import { AdminApproveGesture, AdminGetGesturesParams } from "../../../src/api/admin/gestures/validators"
 import {
   AdminCreateSupportTicket,
@@ -68,6 +69,8 @@ const KNOWN_DEFECTS: string[] = [
   "POST /admin/aftersales/jobs/:name/run param name=bad percent-encoding",
   "GET /admin/customers/:id/loyalty param id=bad percent-encoding",
   "POST /admin/customers/:id/loyalty/adjustments param id=bad percent-encoding",
+  "GET /admin/customers/:id/aftersales-export param id=bad percent-encoding",
+  "POST /admin/customers/:id/aftersales-erase param id=bad percent-encoding",
   "POST /admin/gestures/:id/approve param id=bad percent-encoding",
   "GET /admin/orders/:id/aftersales param id=bad percent-encoding",
   "GET /admin/support-tickets/:id param id=bad percent-encoding",
@@ -173,6 +176,13 @@ const COVERAGE: Record<string, RouteSpec> = {
     // A debit is a negative adjustment.
     accepts: [[/^points$/, ["negative"]]],
     extra: () => [{ label: "debit below zero", body: { points: -9_000_000, reason: "sweep check" } }],
+  },
+  "GET /admin/customers/:id/aftersales-export": { who: "admin", params: (b) => ({ id: b.alice.customerId }), query: null },
+  // Only refused bodies are sent: `confirm: true` is the one body that erases.
+  "POST /admin/customers/:id/aftersales-erase": {
+    who: "admin",
+    params: (b) => ({ id: b.alice.customerId }),
+    body: { schema: AdminEraseCustomerAftersales, base: () => ({ confirm: true }) },
   },
   "GET /admin/gestures": { who: "admin", query: AdminGetGesturesParams, accepts: [OFFSET_MAY_BE_HUGE] },
   "POST /admin/gestures/:id/approve": {

@@ -3,6 +3,7 @@ import enDelays from "./en/delays.json"
 import enGestures from "./en/gestures.json"
 import enLoyalty from "./en/loyalty.json"
 import enOverview from "./en/overview.json"
+import enPrivacy from "./en/privacy.json"
 import enReturns from "./en/returns.json"
 import enSettings from "./en/settings.json"
 import enSupport from "./en/support.json"
@@ -11,6 +12,7 @@ import trDelays from "./tr/delays.json"
 import trGestures from "./tr/gestures.json"
 import trLoyalty from "./tr/loyalty.json"
 import trOverview from "./tr/overview.json"
+import trPrivacy from "./tr/privacy.json"
 import trReturns from "./tr/returns.json"
 import trSettings from "./tr/settings.json"
 import trSupport from "./tr/support.json"
@@ -32,6 +34,7 @@ export default {
         delays: enDelays,
         overview: enOverview,
         settings: enSettings,
+        privacy: enPrivacy,
       },
     },
   },
@@ -46,6 +49,7 @@ export default {
         delays: trDelays,
         overview: trOverview,
         settings: trSettings,
+        privacy: trPrivacy,
       },
     },
   },

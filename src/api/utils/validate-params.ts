@@ -33,6 +33,8 @@ export const PARAM_PATHS = [
   "/admin/aftersales/jobs/:name/run",
   "/admin/customers/:id/loyalty",
   "/admin/customers/:id/loyalty/adjustments",
+  "/admin/customers/:id/aftersales-export",
+  "/admin/customers/:id/aftersales-erase",
   "/admin/gestures/:id/approve",
   "/admin/orders/:id/aftersales",
   "/admin/support-tickets/:id",

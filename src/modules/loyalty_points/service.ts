@@ -968,6 +968,85 @@ export default class LoyaltyPointsService extends MedusaService({
   }
 
   /**
+   * Closes a customer's points when their data is erased (a deleted customer, or an erasure
+   * request): pending points become available, everything left is taken back by one `adjust`
+   * entry (source `privacy`), so the balance and the liability drop to zero and the ledger
+   * says why; the birthday kept for the bonus is forgotten. Answers the closing entry, or null
+   * when there was nothing to close (no account, or closed already: a retry changes nothing).
+   */
+  @InjectManager()
+  async closeAccount(
+    input: { customer_id: string; reason: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    assertPresent(input.customer_id, "customer_id")
+    assertPresent(input.reason, "reason")
+    return await this.closeAccount_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async closeAccount_(
+    input: { customer_id: string; reason: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LoyaltyTransactionDTO | null> {
+    const trx = transactionOf(sharedContext)
+    const found: AccountRow | undefined = await trx(ACCOUNT)
+      .select("id", "customer_id", "balance", "pending")
+      .where({ customer_id: input.customer_id })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (!found) {
+      return null
+    }
+    const account = normaliseAccount(found)
+    await trx(ACCOUNT)
+      .where({ id: account.id })
+      .update({ birthday: null, birthday_changed_at: null, updated_at: trx.fn.now() })
+    if (!account.balance && !account.pending) {
+      return null
+    }
+    // Pending lots count as available from now: one entry then takes everything back, and
+    // the unlock job finds nothing left to move.
+    await trx(LEDGER)
+      .where({ account_id: account.id, status: "pending" })
+      .whereNull("deleted_at")
+      .update({ status: "available", updated_at: trx.fn.now() })
+    await moveAccount(trx, account, account.pending, -account.pending)
+    // The account row is locked: the lots cannot change between this read and the update.
+    const lots: { id: string; remaining: string }[] = await trx(LEDGER)
+      .select("id", "remaining")
+      .where({ account_id: account.id, status: "available" })
+      .where("remaining", ">", 0)
+      .whereNull("deleted_at")
+    await trx(LEDGER)
+      .whereIn(
+        "id",
+        lots.map((l) => l.id)
+      )
+      .update({ remaining: 0, updated_at: trx.fn.now() })
+    const closed = await trx(LEDGER)
+      .count({ n: "*" })
+      .where({ account_id: account.id, type: "adjust", source: "privacy" })
+      .first()
+    const allocations = Object.fromEntries(lots.map((l) => [l.id, Number(l.remaining)]))
+    return await insertEntry(
+      trx,
+      account,
+      {
+        type: "adjust",
+        points: -account.balance,
+        idempotency_key: `privacy-close:${account.id}:${Number(closed?.n ?? 0) + 1}`,
+        reason: input.reason,
+        source: "privacy",
+        allocations,
+        metadata: { closed_lots: lots.length },
+      },
+      { balance: -account.balance, pending: 0 }
+    )
+  }
+
+  /**
    * Locks the customer's account row for the rest of the transaction, creating the account
    * on first use (a concurrent first use is resolved by the unique index, not by luck).
    */

@@ -36,7 +36,8 @@ function day(value: unknown, locale: string): string {
 export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
   /**
    * Data: `order_number`, `cause` (see CAUSES), `new_estimate` (ISO date), `can_cancel`, and
-   * `ticket_id` for the storefront's link to the choice. Sent before the customer has to ask.
+   * `ticket_id` for the storefront's link to the choice, `has_account` (false: a guest, who is
+   * never sent to an account). Sent before the customer has to ask.
    */
   "aftersales.delays.detected": {
     en: (d) => ({
@@ -44,8 +45,10 @@ export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
       text: [
         `We are sorry: your order #${d.order_number ?? ""} is late because ${CAUSES[d.cause]?.en ?? "of a problem on our side"}.`,
         `We now expect it to arrive by ${day(d.new_estimate, "en-GB")}.`,
-        !d.ticket_id
-          ? "If you have any question, just reply to this email."
+        !d.ticket_id || d.has_account === false
+          ? d.can_cancel
+            ? "Just reply to this email to tell us whether you will wait for it or would rather cancel it for a full refund."
+            : "If you have any question, just reply to this email."
           : d.can_cancel
           ? "You can choose to wait for it, or to cancel the order for a full refund, from your account."
           : "You can tell us from your account that you will wait for it; we will keep you posted.",
@@ -56,8 +59,10 @@ export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
       text: [
         `Özür dileriz: #${d.order_number ?? ""} numaralı siparişiniz gecikiyor, çünkü ${CAUSES[d.cause]?.tr ?? "bizden kaynaklı bir sorun oluştu"}.`,
         `Siparişinizin ${day(d.new_estimate, "tr-TR")} tarihine kadar ulaşmasını bekliyoruz.`,
-        !d.ticket_id
-          ? "Sorunuz olursa bu e-postayı yanıtlamanız yeterli."
+        !d.ticket_id || d.has_account === false
+          ? d.can_cancel
+            ? "Beklemeyi mi yoksa siparişi iptal edip tam iade almayı mı tercih ettiğinizi bu e-postayı yanıtlayarak bize bildirebilirsiniz."
+            : "Sorunuz olursa bu e-postayı yanıtlamanız yeterli."
           : d.can_cancel
           ? "Hesabınızdan beklemeyi ya da siparişi iptal edip tam iade almayı seçebilirsiniz."
           : "Beklemeyi tercih ettiğinizi hesabınızdan bize bildirebilirsiniz; sizi bilgilendirmeye devam edeceğiz.",

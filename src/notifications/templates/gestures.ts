@@ -24,7 +24,7 @@ export const GESTURE_TEMPLATES: Record<string, NotificationTemplate> = {
       subject: "A little something to make up for it",
       text: [
         `We are sorry for the trouble. As a goodwill gesture you get ${what(d, "en")}.`,
-        d.code ? `Your personal code: ${d.code} (one use, only with your account).` : "",
+        d.code ? `Your personal code: ${d.code} (one use, ${d.has_account === false ? "only for you" : "only with your account"}).` : "",
         `Valid until ${String(d.expires_at ?? "").slice(0, 10)}.`,
       ]
         .filter(Boolean)
@@ -34,7 +34,7 @@ export const GESTURE_TEMPLATES: Record<string, NotificationTemplate> = {
       subject: "Yaşadığınız sorun için küçük bir jest",
       text: [
         `Yaşadığınız sorun için özür dileriz. Jest olarak size ${what(d, "tr")} tanımladık.`,
-        d.code ? `Kişisel kodunuz: ${d.code} (tek kullanımlık, yalnızca hesabınızla).` : "",
+        d.code ? `Kişisel kodunuz: ${d.code} (tek kullanımlık, ${d.has_account === false ? "yalnızca size özel" : "yalnızca hesabınızla"}).` : "",
         `Son geçerlilik tarihi: ${String(d.expires_at ?? "").slice(0, 10)}.`,
       ]
         .filter(Boolean)

@@ -1,3 +1,4 @@
 export * from "./steps"
 export * from "./types"
 export * from "./workflows"
+export * from "./lock"

@@ -1,7 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Locale, resolveLocale } from "../../../notifications/locale"
+import { Locale } from "../../../notifications/locale"
+import { orderRecipients } from "../../notifications/recipients"
 
 export const loadDelayContextStepId = "load-delay-context"
 
@@ -19,6 +20,8 @@ export type DelayContext = {
   email: string | null
   currency_code: string
   locale: Locale
+  /** False for a guest checkout: the message never sends them to an account. */
+  has_account: boolean
 }
 
 /**
@@ -33,23 +36,16 @@ export async function loadDelayContexts(
   if (!orderIds.length) {
     return contexts
   }
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "email", "currency_code", "customer_id", "customer.email", "customer.metadata"],
-    filters: { id: orderIds },
-  })
-  for (const order of orders) {
-    contexts.set(order.id, {
-      order_id: order.id,
-      display_id: order.display_id ?? null,
-      customer_id: order.customer_id ?? null,
-      email: order.customer?.email ?? order.email ?? null,
-      currency_code: order.currency_code,
-      locale: resolveLocale({
-        metadata: (order.customer?.metadata as Record<string, unknown> | null) ?? null,
-        currency_code: order.currency_code,
-      }),
+  // The order's email (an admin may have corrected it) and the customer's one language.
+  for (const [orderId, r] of await orderRecipients(container, orderIds)) {
+    contexts.set(orderId, {
+      order_id: orderId,
+      display_id: r.order.display_id ?? null,
+      customer_id: r.customer_id,
+      email: r.email,
+      currency_code: r.order.currency_code as string,
+      locale: r.locale,
+      has_account: r.has_account,
     })
   }
   return contexts

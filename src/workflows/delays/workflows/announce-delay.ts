@@ -36,6 +36,7 @@ export function announceDelay({
         // No incident for an ignored carrier report: nothing below runs for it.
         new_estimate: recorded.incident ? new Date(recorded.incident.new_estimate).toISOString() : null,
         can_cancel: !recorded.shipped,
+        has_account: context.has_account,
       }
       return { data, content: renderNotification(TEMPLATE, context.locale, { ...data, ticket_id: "-" }) }
     })

@@ -13,6 +13,7 @@ import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } fro
 import { storeCurrencies } from "../../../utils/store-currencies"
 import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
 import { assertRegisteredCustomer } from "../../loyalty/utils"
+import { assertActiveCustomer } from "../../privacy/active-customer"
 
 export const prepareGestureStepId = "prepare-goodwill-gesture"
 
@@ -59,6 +60,8 @@ export const prepareGestureStep = createStep(
     if (choice === "none") {
       return new StepResponse<PrepareGestureStepOutput>(NOTHING)
     }
+    // A deleted customer can no longer use anything: nothing is issued or spent from the budget.
+    await assertActiveCustomer(container, input.customer_id, "a gesture")
     if (choice === "policy" && !policy) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

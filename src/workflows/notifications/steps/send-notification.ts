@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Locale } from "../../../notifications/locale"
 import { renderNotification } from "../../../notifications/render"
+import { customerLocale } from "../recipients"
 
 export const sendAftersalesNotificationStepId = "send-aftersales-notification"
 
@@ -11,7 +12,10 @@ export type SendAftersalesNotificationStepInput = {
   template: string
   /** The shopper's email address. */
   to: string
-  /** Language to write in (see `resolveLocale`). */
+  /**
+   * Language for a message to no customer. A message with a `receiver_id` is written in that
+   * customer's one language (see `customerLocales`), whatever the caller guessed.
+   */
   locale: Locale
   /** Values the template uses; sent along as the notification's data for custom providers. */
   data: Record<string, unknown>
@@ -31,20 +35,24 @@ export type SendAftersalesNotificationStepInput = {
  * Sends a shopper notification through the Notification module (any provider the store has
  * for the channel: SendGrid, Resend, …). A store with no provider for the channel gets a
  * warning in its log instead of a failed workflow: the after-sales action itself stands.
+ * One customer gets every message in one language, chosen once.
  */
 export const sendAftersalesNotificationStep = createStep(
   sendAftersalesNotificationStepId,
   async (input: SendAftersalesNotificationStepInput, { container }) => {
     const notifications = container.resolve(Modules.NOTIFICATION)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const content = renderNotification(input.template, input.locale, input.data)
+    const locale = await customerLocale(container, input.receiver_id, input.locale).catch(
+      () => input.locale
+    )
+    const content = renderNotification(input.template, locale, input.data)
     try {
       const [sent] = await notifications.createNotifications([
         {
           to: input.to,
           channel: input.channel ?? "email",
           template: input.template,
-          data: { ...input.data, locale: input.locale },
+          data: { ...input.data, locale },
           content,
           idempotency_key: input.idempotency_key,
           resource_id: input.resource_id,

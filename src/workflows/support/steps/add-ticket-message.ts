@@ -21,6 +21,8 @@ export type AddTicketMessageStepOutput = {
   message_id: string
   ticket_id: string
   customer_id: string
+  /** The ticket's order: the customer is written to at the order's email. */
+  order_id: string | null
   /** The customer's reply reopened a resolved ticket. */
   reopened: boolean
   /** A public agent reply the customer should be told about. */
@@ -121,6 +123,7 @@ export const addTicketMessageStep = createStep(
         message_id: message.id,
         ticket_id: ticket.id,
         customer_id: ticket.customer_id,
+        order_id: ticket.order_id ?? null,
         reopened,
         notify_customer: input.author_type === "agent" && !internal,
         number: `#${1000 + Number(ticket.display_id)}`,

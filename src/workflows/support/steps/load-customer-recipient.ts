@@ -1,31 +1,32 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { Locale, resolveLocale } from "../../../notifications/locale"
+import { messageRecipient, MessageSubject, Recipient } from "../../notifications/recipients"
 
 export const loadCustomerRecipientStepId = "load-aftersales-customer-recipient"
 
 /** Who a shopper notification goes to. */
-export type CustomerRecipient = { customer_id: string; email: string | null; locale: Locale }
+export type CustomerRecipient = Recipient & { customer_id: string }
 
-/** The customer's email and language (from `metadata.locale`, else the order's currency). */
+/** The customer a message is for and what it is about. */
+export type LoadCustomerRecipientStepInput = {
+  customer_id: string
+  /** The order the message is about, if any. */
+  order_id?: string | null
+  /** `order`: to the order's email; `account` (default): to the customer's. */
+  about?: MessageSubject
+}
+
+/**
+ * The address and the one language of a customer for a message (see `messageRecipient`): an
+ * order matter goes to the order's email, an account matter to the customer's.
+ */
 export const loadCustomerRecipientStep = createStep(
   loadCustomerRecipientStepId,
-  async (input: { customer_id: string; currency_code?: string | null }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [customer],
-    } = await query.graph({
-      entity: "customer",
-      fields: ["id", "email", "metadata"],
-      filters: { id: input.customer_id },
-    })
-    return new StepResponse<CustomerRecipient>({
+  async (input: LoadCustomerRecipientStepInput, { container }) => {
+    const recipient = await messageRecipient(container, {
       customer_id: input.customer_id,
-      email: customer?.email ?? null,
-      locale: resolveLocale({
-        metadata: customer?.metadata ?? null,
-        currency_code: input.currency_code ?? null,
-      }),
+      order_id: input.order_id ?? null,
+      about: input.order_id && input.about === "order" ? "order" : "account",
     })
+    return new StepResponse<CustomerRecipient>({ ...recipient, customer_id: input.customer_id })
   }
 )

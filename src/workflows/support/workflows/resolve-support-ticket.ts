@@ -7,6 +7,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { AftersalesEvents } from "../../../types/events"
 import { issueGoodwillGestureWorkflow } from "../../gestures/workflows/issue-goodwill-gesture"
+import { TICKET_LOCK, ticketLockKey } from "../lock"
 import { resolveSupportTicketStep } from "../steps"
 import { GestureChoice } from "../types"
 
@@ -45,8 +46,8 @@ export type ResolveSupportTicketOutput = {
 export const resolveSupportTicketWorkflow = createWorkflow(
   resolveSupportTicketWorkflowId,
   (input: ResolveSupportTicketInput) => {
-    const lockKey = transform({ input }, ({ input }) => `aftersales-ticket:${input.ticket_id}`)
-    acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    const lockKey = transform({ input }, ({ input }) => ticketLockKey(input.ticket_id))
+    acquireLockStep({ key: lockKey, timeout: TICKET_LOCK.timeout, ttl: TICKET_LOCK.ttl })
 
     const resolution = resolveSupportTicketStep({
       ticket_id: input.ticket_id,

@@ -1,0 +1,5 @@
+export * from "./active-customer"
+export * from "./steps"
+export * from "./types"
+export * from "./workflows"
+export * from "./export"
