@@ -8,7 +8,7 @@ export type ItemProgressRow = {
   title?: string | null
   subtitle?: string | null
   quantity?: BigNumberInput | null
-  /** False for an item that never ships (e.g. a digital good): it counts only for fulfilment. */
+  /** False for an item that never ships (e.g. a digital good): fulfilled counts as shipped and delivered. */
   requires_shipping?: boolean | null
   detail?: {
     /** The item's quantity now (an edit may have changed it); `quantity` is read when absent. */
@@ -24,23 +24,27 @@ export type LateItem = { id: string; title: string; subtitle: string | null; qua
 
 type Counted = "fulfilled_quantity" | "shipped_quantity" | "delivered_quantity"
 
-/** How many of the item are not yet counted in `column`. */
+/**
+ * How many of the item are not yet counted in `column`. An item that does not ship counts as
+ * shipped and delivered once fulfilled (Medusa also marks items an order edit adds this way,
+ * so they are still watched until fulfilled).
+ */
 function remaining(item: ItemProgressRow, column: Counted) {
-  return MathBN.sub(item.detail?.quantity ?? item.quantity ?? 0, item.detail?.[column] ?? 0)
+  const counted = item.requires_shipping === false ? "fulfilled_quantity" : column
+  return MathBN.sub(item.detail?.quantity ?? item.quantity ?? 0, item.detail?.[counted] ?? 0)
 }
 
 const complete = (items: ItemProgressRow[], column: Counted) => items.every((i) => MathBN.lte(remaining(i, column), 0))
 
 /**
  * Whether every item of an order, at its current quantity (an edit's added items included),
- * was fulfilled, shipped, delivered. Items that do not ship count for fulfilment only.
+ * was fulfilled, shipped, delivered.
  */
 export function progressOf(items: ItemProgressRow[]): { fulfilled: boolean; shipped: boolean; delivered: boolean } {
-  const shipping = items.filter((i) => i.requires_shipping !== false)
   return {
     fulfilled: complete(items, "fulfilled_quantity"),
-    shipped: complete(shipping, "shipped_quantity"),
-    delivered: complete(shipping, "delivered_quantity"),
+    shipped: complete(items, "shipped_quantity"),
+    delivered: complete(items, "delivered_quantity"),
   }
 }
 
@@ -51,7 +55,6 @@ export function progressOf(items: ItemProgressRow[]): { fulfilled: boolean; ship
 export function lateItemsOf(items: ItemProgressRow[], stage: DelayStage): LateItem[] {
   const column: Counted = stage === "ship" ? "shipped_quantity" : "delivered_quantity"
   return items
-    .filter((i) => i.requires_shipping !== false)
     .map((i) => ({ item: i, left: remaining(i, column) }))
     .filter(({ left }) => MathBN.gt(left, 0))
     .map(({ item, left }) => ({
