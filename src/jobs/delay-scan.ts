@@ -2,11 +2,12 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import AftersalesSettingsService from "../modules/aftersales_settings/service"
 import { AftersalesModules } from "../types/modules"
-import { scanDelaysWorkflow } from "../workflows/delays"
+import { runDelayScan } from "../workflows/delays"
 import { checkpoint, jobSchedule } from "../utils/pause-point"
 
 /**
- * Finds late orders and contacts their customers. The cron wakes every minute and scans on
+ * Finds late orders and contacts their customers: records the incidents first, then announces
+ * every one recorded but not yet announced (also those a crashed run left), see `runDelayScan`. The cron wakes every minute and scans on
  * the minutes that are a multiple of the `delays.scan_every_minutes` setting, so the merchant
  * changes the pace in the admin without a restart. The scan reads state, not the time since
  * the last run: a missed run loses nothing.
@@ -20,10 +21,10 @@ export default async function delayScanJob(container: MedusaContainer, context?:
     return
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await scanDelaysWorkflow(container).run({ input: {} })
-  if (result.late) {
+  const result = await runDelayScan(container)
+  if (result.late || result.announced || result.failed) {
     logger.info(
-      `medusa-aftersales: delay-scan found ${result.late} late order(s), opened ${result.tickets_opened} ticket(s)`
+      `medusa-aftersales: delay-scan found ${result.late} late order(s), announced ${result.announced} delay(s), opened ${result.tickets_opened} ticket(s), ${result.failed} failed`
     )
   }
 }

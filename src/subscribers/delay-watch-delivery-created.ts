@@ -8,7 +8,7 @@ export default async function delayWatchDeliveryCreated({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await recordDelayMovementWorkflow(container).run({
-    input: { fulfillment_id: data.id, movement: "delivered" },
+    input: { fulfillment_id: data.id },
   })
 }
 

@@ -8,7 +8,7 @@ export default async function delayWatchFulfillmentCreated({
   container,
 }: SubscriberArgs<{ order_id: string; fulfillment_id: string }>) {
   await recordDelayMovementWorkflow(container).run({
-    input: { fulfillment_id: data.fulfillment_id, movement: "fulfilled" },
+    input: { order_id: data.order_id },
   })
 }
 

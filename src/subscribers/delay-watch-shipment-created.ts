@@ -8,7 +8,7 @@ export default async function delayWatchShipmentCreated({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await recordDelayMovementWorkflow(container).run({
-    input: { fulfillment_id: data.id, movement: "shipped" },
+    input: { fulfillment_id: data.id },
   })
 }
 

@@ -1,5 +1,5 @@
 import { birthdayBonusWorkflow, expirePointsWorkflow, unlockPendingPointsWorkflow } from "./loyalty"
-import { scanDelaysWorkflow } from "./delays"
+import { delayScanJob } from "./delays"
 import { checkSlaBreachesWorkflow } from "./support"
 
 /**
@@ -12,7 +12,7 @@ export const AFTERSALES_JOBS = {
   "points-expiry": expirePointsWorkflow,
   "sla-check": checkSlaBreachesWorkflow,
   "birthdays": birthdayBonusWorkflow,
-  "delay-scan": scanDelaysWorkflow,
+  "delay-scan": delayScanJob,
 } as const
 
 export type AftersalesJobName = keyof typeof AFTERSALES_JOBS

@@ -6,7 +6,7 @@ import { renderNotification } from "../../../src/notifications/render"
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
-import { scanDelaysWorkflow } from "../../../src/workflows/delays"
+import { runDelayScan } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { readUntil } from "../../helpers/eventually"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
@@ -28,7 +28,7 @@ medusaIntegrationTestRunner({
     const watches = () => getContainer().resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
     const support = () => getContainer().resolve(AftersalesModules.SUPPORT) as any
     const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
-    const scan = async () => (await scanDelaysWorkflow(getContainer()).run({ input: {} })).result
+    const scan = () => runDelayScan(getContainer())
 
     beforeEach(async () => {
       const container = getContainer()
@@ -188,7 +188,7 @@ medusaIntegrationTestRunner({
           await overdue(order.id, { ship: true })
         }
         // Pages of two: the three incidents are recorded in two transactions per run.
-        const run = async () => (await scanDelaysWorkflow(getContainer()).run({ input: { page_size: 2 } })).result
+        const run = () => runDelayScan(getContainer(), { page_size: 2 })
         const [a, b] = await Promise.all([run(), run()])
         expect(a.tickets_opened + b.tickets_opened).toEqual(3)
         expect(a.failed + b.failed).toEqual(0)
@@ -235,23 +235,29 @@ medusaIntegrationTestRunner({
         expect((await scan()).tickets_opened).toEqual(0)
       })
 
-      it("undoes the incident when opening the ticket fails, so the next run tries again", async () => {
+      it("keeps the incident recorded when announcing it fails, and the next run announces it once", async () => {
         const { order } = await placeWatched()
         await overdue(order.id, { ship: true })
-        // Force a failure mid-workflow: the ticket step refuses a customer that no longer exists.
-        await getContainer().resolve(Modules.CUSTOMER).softDeleteCustomers([alice.customerId])
+        // Force a failure mid-announcement: the ticket cannot be written this once.
+        const failOnce = jest
+          .spyOn(support(), "createSupportTickets")
+          .mockRejectedValueOnce(new Error("forced failure while opening the ticket"))
         const result = await scan()
-        expect(result).toEqual(expect.objectContaining({ late: 1, tickets_opened: 0, failed: 1 }))
-        expect(await watches().listDelayIncidents({ order_id: order.id })).toEqual([])
+        failOnce.mockRestore()
+        expect(result).toEqual(expect.objectContaining({ late: 1, recorded: 1, announced: 0, tickets_opened: 0, failed: 1 }))
+        // Recorded, not announced: no ticket, no email, and the watch stays out of the late search.
+        const [incident] = await watches().listDelayIncidents({ order_id: order.id })
+        expect(incident).toEqual(expect.objectContaining({ stage: "ship", announced_at: null, ticket_id: null }))
         expect(await delayTickets(order.id)).toHaveLength(0)
-        expect(await watches().retrieveWatchByOrder(order.id)).toEqual(
-          expect.objectContaining({ late_stage: null, ship_late_at: null })
-        )
         expect(await notifications().listNotifications({ resource_id: order.id } as any)).toHaveLength(0)
 
-        await getContainer().resolve(Modules.CUSTOMER).restoreCustomers([alice.customerId])
-        expect((await scan()).tickets_opened).toEqual(1)
-        expect(await delayTickets(order.id)).toHaveLength(1)
+        expect(await scan()).toEqual(expect.objectContaining({ late: 0, announced: 1, tickets_opened: 1, failed: 0 }))
+        const tickets = await delayTickets(order.id)
+        expect(tickets).toHaveLength(1)
+        expect(await notifications().listNotifications({ template: "aftersales.delays.detected", resource_id: order.id } as any)).toHaveLength(1)
+        const [announced] = await watches().listDelayIncidents({ order_id: order.id })
+        expect(announced).toEqual(expect.objectContaining({ id: incident.id, ticket_id: tickets[0].id, announced_at: expect.anything() }))
+        expect(await scan()).toEqual(expect.objectContaining({ late: 0, announced: 0, tickets_opened: 0, failed: 0 }))
       })
 
       it("does nothing while delays are switched off", async () => {

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
-import { scanDelaysWorkflow } from "../../../src/workflows/delays"
+import { runDelayScan } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { readUntil } from "../../helpers/eventually"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
@@ -66,7 +66,7 @@ medusaIntegrationTestRunner({
           for (const shopper of shoppers) {
             orderIds.push(await lateOrder(shopper))
           }
-          await scanDelaysWorkflow(getContainer()).run({ input: {} })
+          await runDelayScan(getContainer())
           const tickets = await Promise.all(
             orderIds.map(async (orderId) => (await support().listSupportTickets({ order_id: orderId, category: "delay" }))[0])
           )

@@ -33,7 +33,7 @@ import AftersalesSettingsService from "../../../src/modules/aftersales_settings/
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
 import { PARAM_PATHS } from "../../../src/api/utils/validate-params"
-import { scanDelaysWorkflow } from "../../../src/workflows/delays"
+import { runDelayScan } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder, prepareCart } from "../../helpers/commerce"
 import { readUntil } from "../../helpers/eventually"
@@ -442,7 +442,7 @@ medusaIntegrationTestRunner({
       const watches = container.resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
       const watch = await readUntil(() => watches.retrieveWatchByOrder(delayedOrder), (w) => !!w)
       await watches.updateDelayWatches({ id: watch!.id, ship_by: new Date(Date.now() - HOUR) })
-      await scanDelaysWorkflow(container).run({ input: {} })
+      await runDelayScan(container)
       const support = container.resolve(AftersalesModules.SUPPORT) as any
       const [delayTicket] = await support.listSupportTickets({ order_id: delayedOrder, category: "delay" })
       expect(delayTicket).toBeDefined()

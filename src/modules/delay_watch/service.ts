@@ -26,6 +26,8 @@ import {
   ScannedStage,
   StartWatchInput,
   WatchMovement,
+  WatchProgress,
+  WatchStatus,
 } from "./types"
 import { DelaysOverviewSummary, OverviewPeriod } from "../../types/overview"
 import { summarizeDelays } from "./repositories/overview"
@@ -289,6 +291,8 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         reference: input.reference ?? null,
         detected_at: detectedAt,
         new_estimate: input.new_estimate,
+        // Recorded, not yet announced: the announcement (or the next scan) sets it.
+        announced_at: null,
       },
       sharedContext
     )
@@ -383,6 +387,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         "choice",
         "chosen_at",
         "gesture_id",
+        "announced_at",
       ])
     if (!inserted.length) {
       return []
@@ -407,6 +412,129 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         previous: { late_stage: watch.late_stage, deliver_by: new Date(watch.deliver_by) },
       }
     })
+  }
+
+  /**
+   * Sets how far an order's goods have got, from its items (see `WatchProgress`): each time is
+   * kept from its first report while it holds, and cleared when it no longer does (an order
+   * edit added an item after shipment). Delivered closes the watch; a watch closed by delivery
+   * opens again when an item is added, and the new item gets the promise `reopen` (counted
+   * from the edit) when it is later than the one held. A watch closed by a cancel stays
+   * closed. The row is written even when nothing changed, so a reader sees the event handled.
+   * Answers the watch, or null when the order has none.
+   */
+  @InjectManager()
+  async syncProgress(
+    orderId: string,
+    progress: WatchProgress,
+    reopen: { ship_by: Date; deliver_by: Date } | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    return this.syncProgress_(orderId, progress, reopen, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async syncProgress_(
+    orderId: string,
+    progress: WatchProgress,
+    reopen: { ship_by: Date; deliver_by: Date } | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayWatchDTO | null> {
+    const knex = knexOf(sharedContext)
+    const watch:
+      | {
+          id: string
+          status: WatchStatus
+          shipped_at: Date | null
+          delivered_at: Date | null
+          ship_by: Date
+          deliver_by: Date
+        }
+      | undefined = await knex(WATCH)
+      .select("id", "status", "shipped_at", "delivered_at", "ship_by", "deliver_by")
+      .where({ order_id: orderId })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (!watch) {
+      return null
+    }
+    const keep = (column: keyof WatchProgress) =>
+      progress[column] ? knex.raw("coalesce(??, ?)", [column, progress[column]]) : null
+    const update: Record<string, unknown> = {
+      fulfilled_at: keep("fulfilled_at"),
+      shipped_at: keep("shipped_at"),
+      delivered_at: keep("delivered_at"),
+      updated_at: knex.fn.now(),
+    }
+    const canceled = watch.status === "closed" && !watch.delivered_at
+    if (progress.delivered_at && !canceled) {
+      update.status = "closed"
+      update.closed_at = knex.raw("coalesce(??, ?)", ["closed_at", progress.delivered_at])
+    } else if (!progress.delivered_at && watch.delivered_at) {
+      // Closed by a delivery, and an item came since: watched again.
+      update.status = "open"
+      update.closed_at = null
+    }
+    const unshipped = !progress.shipped_at && !!watch.shipped_at
+    if (reopen && (unshipped || (!progress.delivered_at && watch.delivered_at))) {
+      const later = (a: Date, b: Date) => new Date(Math.max(new Date(a).getTime(), new Date(b).getTime()))
+      if (unshipped) {
+        update.ship_by = later(watch.ship_by, reopen.ship_by)
+      }
+      update.deliver_by = later(watch.deliver_by, reopen.deliver_by)
+    }
+    await knex(WATCH).where({ id: watch.id }).update(update)
+    return this.findWatch_(orderId, sharedContext)
+  }
+
+  /**
+   * One page of incidents recorded but not yet announced, oldest first, after the cursor
+   * (read through a partial index that holds only those).
+   */
+  @InjectManager()
+  async listUnannouncedIncidents(
+    { after, limit }: { after?: { detected_at: Date; id: string } | null; limit: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<DelayIncidentDTO[]> {
+    const knex = knexOf(sharedContext)
+    const query = knex(INCIDENT)
+      .select("*")
+      .whereNull("deleted_at")
+      .whereNull("announced_at")
+      .orderBy(["detected_at", "id"])
+      .limit(limit)
+    if (after) {
+      query.whereRaw("(??, ??) > (?, ?)", ["detected_at", "id", after.detected_at, after.id])
+    }
+    return (await query) as DelayIncidentDTO[]
+  }
+
+  /**
+   * Marks an incident announced, once: answers false when it already was (another run told
+   * the customer first).
+   */
+  @InjectManager()
+  async markAnnounced(
+    incidentId: string,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    return this.markAnnounced_(incidentId, at, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async markAnnounced_(
+    incidentId: string,
+    at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const knex = knexOf(sharedContext)
+    const updated = await knex(INCIDENT)
+      .where({ id: incidentId })
+      .whereNull("announced_at")
+      .update({ announced_at: at, updated_at: knex.fn.now() })
+    return updated > 0
   }
 
   /**

@@ -51,6 +51,8 @@ export type DelayWatchDTO = {
   deliver_late_at: Date | null
   carrier_exception_at: Date | null
   late_stage: DelayStage | null
+  /** Rewritten by every movement event the watch handles. */
+  updated_at: Date
 }
 
 /** A broken promise, one per watch and stage. */
@@ -66,6 +68,8 @@ export type DelayIncidentDTO = {
   choice: DelayChoice | null
   chosen_at: Date | null
   gesture_id: string | null
+  /** When the customer was told; null while recorded but not yet announced. */
+  announced_at: Date | null
 }
 
 /** One row of a scan page: a watch whose promise of `stage` is due and unmet. */
@@ -124,3 +128,14 @@ export type RecordedLateIncident = {
 
 /** A movement of an order's goods; each time is kept once (the first one reported). */
 export type WatchMovement = "fulfilled" | "shipped" | "delivered"
+
+/**
+ * How far an order's goods have got, from its items (shipped and delivered quantities against
+ * each item's quantity, items added by an edit included): the time every item was fulfilled,
+ * shipped, delivered, or null while one is not.
+ */
+export type WatchProgress = {
+  fulfilled_at: Date | null
+  shipped_at: Date | null
+  delivered_at: Date | null
+}

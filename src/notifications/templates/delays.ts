@@ -24,6 +24,32 @@ const CAUSES: Record<string, { en: string; tr: string }> = {
   },
 }
 
+/** Why a cancel is not offered (see `CANCEL_UNAVAILABLE`), as the shopper reads it. */
+const NO_CANCEL: Record<string, { en: string; tr: string }> = {
+  packed: {
+    en: "It is already being packed for shipping, so it can no longer be canceled; you can return it once it arrives.",
+    tr: "Siparişiniz kargoya hazırlanıyor, bu yüzden artık iptal edilemez; ulaştığında iade edebilirsiniz.",
+  },
+  shipped: {
+    en: "It has already left our warehouse (in whole or in part), so it can no longer be canceled; you can return it once it arrives.",
+    tr: "Siparişiniz (tamamı ya da bir kısmı) kargoya verildi, bu yüzden artık iptal edilemez; ulaştığında iade edebilirsiniz.",
+  },
+  completed: {
+    en: "It can no longer be canceled; you can return it instead.",
+    tr: "Artık iptal edilemez; bunun yerine iade edebilirsiniz.",
+  },
+}
+
+/** "Still to come: 2 × Iznik mug (White)" — the items the delay is about. */
+function lateItems(value: unknown, label: string): string | null {
+  const items = Array.isArray(value) ? (value as { title?: string; subtitle?: string | null; quantity?: number }[]) : []
+  if (!items.length) {
+    return null
+  }
+  const named = items.map((i) => `${i.quantity ?? 1} × ${i.title ?? ""}${i.subtitle ? ` (${i.subtitle})` : ""}`)
+  return `${label}: ${named.join(", ")}`
+}
+
 function day(value: unknown, locale: string): string {
   const date = new Date(String(value ?? ""))
   if (isNaN(date.getTime())) {
@@ -35,16 +61,19 @@ function day(value: unknown, locale: string): string {
 /** Shopper notifications of the delay watch, in English and Turkish. */
 export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
   /**
-   * Data: `order_number`, `cause` (see CAUSES), `new_estimate` (ISO date), `can_cancel`, and
-   * `ticket_id` for the storefront's link to the choice, `has_account` (false: a guest, who is
-   * never sent to an account). Sent before the customer has to ask.
+   * Data: `order_number`, `cause` (see CAUSES), `late_items` ([{ title, subtitle, quantity }]:
+   * what is late), `new_estimate` (ISO date), `can_cancel` and `cancel_unavailable` (why not,
+   * see NO_CANCEL), `ticket_id` for the storefront's link to the choice, and `has_account`
+   * (false: a guest, who is never sent to an account). Sent before the customer has to ask.
    */
   "aftersales.delays.detected": {
     en: (d) => ({
       subject: `Your order #${d.order_number ?? ""} is running late, we are sorry`,
       text: [
         `We are sorry: your order #${d.order_number ?? ""} is late because ${CAUSES[d.cause]?.en ?? "of a problem on our side"}.`,
+        lateItems(d.late_items, "Still to come"),
         `We now expect it to arrive by ${day(d.new_estimate, "en-GB")}.`,
+        !d.can_cancel && NO_CANCEL[d.cancel_unavailable] ? NO_CANCEL[d.cancel_unavailable].en : null,
         !d.ticket_id || d.has_account === false
           ? d.can_cancel
             ? "Just reply to this email to tell us whether you will wait for it or would rather cancel it for a full refund."
@@ -52,13 +81,17 @@ export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
           : d.can_cancel
           ? "You can choose to wait for it, or to cancel the order for a full refund, from your account."
           : "You can tell us from your account that you will wait for it; we will keep you posted.",
-      ].join("\n\n"),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
     }),
     tr: (d) => ({
       subject: `#${d.order_number ?? ""} numaralı siparişiniz gecikiyor, özür dileriz`,
       text: [
         `Özür dileriz: #${d.order_number ?? ""} numaralı siparişiniz gecikiyor, çünkü ${CAUSES[d.cause]?.tr ?? "bizden kaynaklı bir sorun oluştu"}.`,
+        lateItems(d.late_items, "Gelecek ürünler"),
         `Siparişinizin ${day(d.new_estimate, "tr-TR")} tarihine kadar ulaşmasını bekliyoruz.`,
+        !d.can_cancel && NO_CANCEL[d.cancel_unavailable] ? NO_CANCEL[d.cancel_unavailable].tr : null,
         !d.ticket_id || d.has_account === false
           ? d.can_cancel
             ? "Beklemeyi mi yoksa siparişi iptal edip tam iade almayı mı tercih ettiğinizi bu e-postayı yanıtlayarak bize bildirebilirsiniz."
@@ -66,7 +99,9 @@ export const DELAY_TEMPLATES: Record<string, NotificationTemplate> = {
           : d.can_cancel
           ? "Hesabınızdan beklemeyi ya da siparişi iptal edip tam iade almayı seçebilirsiniz."
           : "Beklemeyi tercih ettiğinizi hesabınızdan bize bildirebilirsiniz; sizi bilgilendirmeye devam edeceğiz.",
-      ].join("\n\n"),
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
     }),
   },
 }

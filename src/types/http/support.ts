@@ -36,6 +36,18 @@ export interface StoreSupportTicket {
   rating: { score: number; comment: string | null } | null
   /** Only on `GET /store/support-tickets/:id` and after a reply. */
   messages?: StoreSupportMessage[]
+  /** Only on `GET /store/support-tickets/:id` of a proactive delay ticket: what may be chosen now. */
+  delay_choice?: StoreDelayChoiceOptions
+}
+
+/** The choice a delay ticket offers, as Medusa would accept it now. */
+export interface StoreDelayChoiceOptions {
+  /** The choice recorded so far. */
+  choice: "wait" | "cancel" | null
+  /** What `POST /store/support-tickets/:id/delay-choice` accepts now (`wait`, and `cancel` when Medusa would cancel the order). */
+  options: ("wait" | "cancel")[]
+  /** Why cancel is not offered (shipped, being packed, completed, canceled); null when it is. */
+  cancel_unavailable_reason: string | null
 }
 
 export interface StoreSupportTicketResponse {

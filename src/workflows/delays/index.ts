@@ -1,3 +1,6 @@
 export * from "./steps"
 export * from "./types"
 export * from "./workflows"
+export * from "./cancel-availability"
+export * from "./item-progress"
+export * from "./run-delay-scan"

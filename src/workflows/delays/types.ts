@@ -4,8 +4,8 @@ import type {
   CarrierReportIgnored,
   DelayCause,
   DelayChoice,
+  DelayIncidentDTO,
   DelayStage,
-  RecordedLateIncident,
 } from "../../modules/delay_watch/types"
 
 export type { CarrierException, CarrierReportIgnored, DelayCause, DelayChoice, DelayStage }
@@ -40,12 +40,21 @@ export type DetectOrderDelayOutput = {
   ignored: CarrierReportIgnored | null
 }
 
-/** Input of `announceDelayIncidentWorkflow`: an incident the scan recorded in bulk. */
+/** Input of `announceDelayIncidentWorkflow`: an incident recorded but not yet announced. */
 export type AnnounceDelayIncidentInput = {
-  /** What `recordLateIncidents` answered for it. */
-  recorded: RecordedLateIncident
-  /** The order's customer, email and language, loaded for the whole page at once. */
+  /** The incident, as `listUnannouncedIncidents` answered it. */
+  incident: DelayIncidentDTO
+  /** The order's customer, email, language, items and cancel state, loaded for a page at once. */
   context: DelayContext
+}
+
+/** What `announceDelayIncidentWorkflow` did. */
+export type AnnounceDelayIncidentOutput = {
+  incident_id: string
+  /** False when another run announced it first, or its order stopped being watched. */
+  announced: boolean
+  /** The proactive ticket; null for an order with no customer (a guest's or a deleted one's). */
+  ticket_id: string | null
 }
 
 /** Input of `scanDelaysWorkflow`. */
@@ -56,8 +65,8 @@ export type ScanDelaysInput = {
   max_late?: number
 }
 
-/** What one scan did: `POST /admin/aftersales/jobs/delay-scan/run` answers it. */
-export type ScanDelaysOutput = {
+/** What `scanDelaysWorkflow` (the recording half of the job) did. */
+export type RecordLateOrdersOutput = {
   /** False when delays are switched off in the settings: nothing was read. */
   enabled: boolean
   /** Late watches read (each at most once per run). */
@@ -65,9 +74,22 @@ export type ScanDelaysOutput = {
   /** Late orders found, per stage. */
   late: number
   late_by_stage: { ship: number; deliver: number }
+  /** Incidents this run recorded. */
+  recorded: number
+  /** Late orders whose page could not be recorded; they are found again by the next run. */
+  failed: number
+}
+
+/** What one scan did: `POST /admin/aftersales/jobs/delay-scan/run` answers it. */
+export type ScanDelaysOutput = RecordLateOrdersOutput & {
+  /** Incidents announced by this run: its own and any an earlier run left unannounced. */
+  announced: number
   /** Proactive tickets opened by this run. */
   tickets_opened: number
-  /** Late orders whose handling failed; they are found again by the next run. */
+  /**
+   * Late orders not recorded, plus incidents whose announcement failed (they stay recorded
+   * and the next run announces them).
+   */
   failed: number
 }
 

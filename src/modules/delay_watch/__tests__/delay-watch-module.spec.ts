@@ -122,6 +122,63 @@ moduleIntegrationTestRunner<DelayWatchService>({
       })
     })
 
+    describe("syncProgress", () => {
+      it("follows the items: keeps first times, clears shipped when an item is added, reopens a delivered watch, never a canceled one", async () => {
+        const placed = await watchFor("order_sync", HOUR)
+        const t1 = ago(30 * 60 * 1000)
+        const later = { ship_by: new Date(Date.now() + 48 * HOUR), deliver_by: new Date(Date.now() + 5 * DAY) }
+        const shipped = await service.syncProgress("order_sync", { fulfilled_at: t1, shipped_at: t1, delivered_at: null }, later)
+        expect(shipped).toEqual(expect.objectContaining({ status: "open", delivered_at: null }))
+        expect(new Date(shipped!.shipped_at!).getTime()).toEqual(t1.getTime())
+        // Replayed later: the first time stays.
+        const again = await service.syncProgress("order_sync", { fulfilled_at: new Date(), shipped_at: new Date(), delivered_at: null }, later)
+        expect(new Date(again!.shipped_at!).getTime()).toEqual(t1.getTime())
+        // An item was added: not shipped any more, with the new item's later promise.
+        const edited = await service.syncProgress("order_sync", { fulfilled_at: null, shipped_at: null, delivered_at: null }, later)
+        expect(edited).toEqual(expect.objectContaining({ status: "open", fulfilled_at: null, shipped_at: null }))
+        expect(new Date(edited!.ship_by).getTime()).toEqual(later.ship_by.getTime())
+        expect(new Date(edited!.deliver_by).getTime()).toBeGreaterThan(new Date(placed.deliver_by).getTime())
+        // Delivered, then an item added again: open again.
+        const delivered = await service.syncProgress("order_sync", { fulfilled_at: t1, shipped_at: t1, delivered_at: new Date() }, later)
+        expect(delivered).toEqual(expect.objectContaining({ status: "closed" }))
+        const reopened = await service.syncProgress("order_sync", { fulfilled_at: t1, shipped_at: null, delivered_at: null }, later)
+        expect(reopened).toEqual(expect.objectContaining({ status: "open", closed_at: null, delivered_at: null, shipped_at: null }))
+
+        await watchFor("order_sync_canceled", HOUR)
+        await service.closeWatch("order_sync_canceled", new Date())
+        const canceled = await service.syncProgress("order_sync_canceled", { fulfilled_at: null, shipped_at: null, delivered_at: null }, later)
+        expect(canceled).toEqual(expect.objectContaining({ status: "closed", delivered_at: null }))
+        expect(await service.syncProgress("order_unknown", { fulfilled_at: null, shipped_at: null, delivered_at: null }, later)).toBeNull()
+      })
+    })
+
+    describe("announcement outbox", () => {
+      it("lists incidents recorded but not announced in keyset pages, and marks each announced once", async () => {
+        const ids: string[] = []
+        for (let i = 0; i < 3; i++) {
+          await watchFor(`order_outbox_${i}`, 3 * DAY)
+          const { incident } = await service.recordIncident({
+            order_id: `order_outbox_${i}`,
+            stage: "ship",
+            cause: "not_shipped",
+            new_estimate: new Date(),
+            detected_at: ago((3 - i) * HOUR),
+          })
+          expect(incident.announced_at).toBeNull()
+          ids.push(incident.id)
+        }
+        const first = await service.listUnannouncedIncidents({ limit: 2 })
+        expect(first.map((i) => i.id)).toEqual(ids.slice(0, 2))
+        const last = first[first.length - 1]
+        const second = await service.listUnannouncedIncidents({ after: { detected_at: last.detected_at, id: last.id }, limit: 2 })
+        expect(second.map((i) => i.id)).toEqual([ids[2]])
+
+        const marks = await Promise.all([service.markAnnounced(ids[0], new Date()), service.markAnnounced(ids[0], new Date())])
+        expect(marks.filter(Boolean)).toHaveLength(1)
+        expect((await service.listUnannouncedIncidents({ limit: 10 })).map((i) => i.id)).toEqual(ids.slice(1))
+      })
+    })
+
     describe("recordIncident", () => {
       it("records a stage once when two scans race, and marks the watch late", async () => {
         await watchFor("order_race", 3 * DAY)

@@ -4,7 +4,8 @@ import { DELAY_CHOICES, DELAY_STAGES } from "../types"
 /**
  * One broken promise: an order's stage that went late (or a carrier's exception). The database
  * keeps one per order and stage, which is what "one proactive ticket per order and stage" rests
- * on; the shopper's choice (wait or cancel) is recorded here.
+ * on; the shopper's choice (wait or cancel) is recorded here. Recording and announcing are two
+ * states (an outbox): `announced_at` stays null until the customer was told.
  */
 export const DelayIncident = model
   .define({ name: "DelayIncident", tableName: "delay_watch_incident" }, {
@@ -23,6 +24,11 @@ export const DelayIncident = model
     choice: model.enum([...DELAY_CHOICES]).nullable(),
     chosen_at: model.dateTime().nullable(),
     gesture_id: model.text().nullable(),
+    /**
+     * When the customer was told (ticket, email, event). Null: recorded, not yet announced; the
+     * scan announces every such incident, also those a crashed run left behind.
+     */
+    announced_at: model.dateTime().nullable(),
     metadata: model.json().nullable(),
   })
   .indexes([
@@ -35,4 +41,9 @@ export const DelayIncident = model
     { name: "IDX_delay_watch_incident_ticket_id", on: ["ticket_id"], where: "deleted_at IS NULL" },
     // The overview: incidents per week and the last ones.
     { name: "IDX_delay_watch_incident_detected_at", on: ["detected_at"], where: "deleted_at IS NULL" },
+    {
+      name: "IDX_delay_watch_incident_unannounced",
+      on: ["detected_at", "id"],
+      where: "deleted_at IS NULL AND announced_at IS NULL",
+    },
   ])

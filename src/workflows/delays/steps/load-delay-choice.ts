@@ -4,6 +4,12 @@ import AftersalesSettingsService from "../../../modules/aftersales_settings/serv
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayChoice } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
+import {
+  CANCELABLE_ORDER_FIELDS,
+  CancelableOrder,
+  CancelUnavailable,
+  cancelUnavailableOf,
+} from "../cancel-availability"
 
 export const loadDelayChoiceStepId = "load-delay-choice"
 
@@ -24,8 +30,8 @@ export type DelayChoiceContext = {
   previous: DelayChoice | null
   gesture_id: string | null
   order_status: string
-  /** A fulfilment of the order has shipped (and was not canceled). */
-  shipped: boolean
+  /** Why Medusa would refuse to cancel the order now (shipped, packed, …); null when it would not. */
+  cancel_unavailable: CancelUnavailable | null
   /** The delay settings say waiting earns a goodwill gesture by policy. */
   gesture_on_wait: boolean
 }
@@ -60,7 +66,7 @@ export const loadDelayChoiceStep = createStep(
       data: [order],
     } = await query.graph({
       entity: "order",
-      fields: ["id", "status", "fulfillments.shipped_at", "fulfillments.canceled_at"],
+      fields: CANCELABLE_ORDER_FIELDS,
       filters: { id: incident.order_id },
     })
     if (!order) {
@@ -68,7 +74,6 @@ export const loadDelayChoiceStep = createStep(
     }
     const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
     const { delays } = await settings.getSettings()
-    const fulfillments = (order.fulfillments ?? []) as { shipped_at?: unknown; canceled_at?: unknown }[]
     return new StepResponse<DelayChoiceContext>({
       ticket_id: ticket.id,
       customer_id: input.customer_id,
@@ -77,7 +82,7 @@ export const loadDelayChoiceStep = createStep(
       previous: (incident.choice as DelayChoice | null) ?? null,
       gesture_id: incident.gesture_id ?? null,
       order_status: order.status as string,
-      shipped: fulfillments.some((f) => f && f.shipped_at && !f.canceled_at),
+      cancel_unavailable: cancelUnavailableOf(order as CancelableOrder),
       gesture_on_wait: delays.gesture_on_wait,
     })
   }

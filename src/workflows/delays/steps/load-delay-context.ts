@@ -1,8 +1,10 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Locale } from "../../../notifications/locale"
 import { orderRecipients } from "../../notifications/recipients"
+import { CANCELABLE_ORDER_FIELDS, CancelableOrder } from "../cancel-availability"
+import { ItemProgressRow } from "../item-progress"
 
 export const loadDelayContextStepId = "load-delay-context"
 
@@ -12,7 +14,7 @@ export type LoadDelayContextStepInput = {
   order_id: string
 }
 
-/** Who to tell and in which language. */
+/** Who to tell and in which language, and what the order's goods and cancel look like. */
 export type DelayContext = {
   order_id: string
   display_id: number | null
@@ -22,6 +24,10 @@ export type DelayContext = {
   locale: Locale
   /** False for a guest checkout: the message never sends them to an account. */
   has_account: boolean
+  /** The order's items with their fulfilled, shipped and delivered quantities. */
+  items: ItemProgressRow[]
+  /** The order's status and fulfilments, for whether a cancel is still possible. */
+  order: CancelableOrder
 }
 
 /**
@@ -36,16 +42,46 @@ export async function loadDelayContexts(
   if (!orderIds.length) {
     return contexts
   }
-  // The order's email (an admin may have corrected it) and the customer's one language.
-  for (const [orderId, r] of await orderRecipients(container, orderIds)) {
-    contexts.set(orderId, {
-      order_id: orderId,
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [recipients, { data: orders }] = await Promise.all([
+    // The order's email (an admin may have corrected it) and the customer's one language.
+    orderRecipients(container, orderIds),
+    query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "customer.id",
+        ...CANCELABLE_ORDER_FIELDS,
+        "items.id",
+        "items.title",
+        "items.subtitle",
+        "items.quantity",
+        "items.requires_shipping",
+        "items.detail.quantity",
+        "items.detail.fulfilled_quantity",
+        "items.detail.shipped_quantity",
+        "items.detail.delivered_quantity",
+      ],
+      filters: { id: orderIds },
+    }),
+  ])
+  for (const order of orders) {
+    const r = recipients.get(order.id)
+    if (!r) {
+      continue
+    }
+    contexts.set(order.id, {
+      order_id: order.id,
       display_id: r.order.display_id ?? null,
-      customer_id: r.customer_id,
+      // A deleted customer (the order still names the id, the customer reads as missing) is
+      // told as a guest is: at the order's email, and no ticket (no one to open it for).
+      customer_id: order.customer?.id ? r.customer_id : null,
       email: r.email,
       currency_code: r.order.currency_code as string,
       locale: r.locale,
       has_account: r.has_account,
+      items: (order.items ?? []) as unknown as ItemProgressRow[],
+      order: order as unknown as CancelableOrder,
     })
   }
   return contexts

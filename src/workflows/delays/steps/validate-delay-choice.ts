@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep } from "@medusajs/framework/workflows-sdk"
 import { DelayChoice } from "../../../modules/delay_watch/types"
+import { cancelUnavailableMessage } from "../cancel-availability"
 import { DelayChoiceContext } from "./load-delay-choice"
 
 export const validateDelayChoiceStepId = "validate-delay-choice"
@@ -12,9 +13,10 @@ export type ValidateDelayChoiceStepInput = {
 }
 
 /**
- * Refuses what cannot be done, before anything is written: canceling an order that has
- * shipped (it can be returned once it arrives) or was canceled otherwise, and waiting for an
- * order already canceled at the shopper's request. Repeating the same choice is allowed.
+ * Refuses what cannot be done, before anything is written: canceling an order Medusa would
+ * refuse to cancel (shipped, packed — a fulfilment not canceled —, completed, or canceled
+ * otherwise), and waiting for an order already canceled at the shopper's request. Repeating
+ * the same choice is allowed.
  */
 export const validateDelayChoiceStep = createStep(
   validateDelayChoiceStepId,
@@ -28,10 +30,11 @@ export const validateDelayChoiceStep = createStep(
       }
       return
     }
-    if (choice === "cancel" && context.shipped) {
+    // Checked here as Medusa's cancel would, so the shopper gets our reason, not core's.
+    if (choice === "cancel" && context.cancel_unavailable) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Order ${context.order_id} has already shipped and can no longer be canceled; you can return it once it arrives`
+        cancelUnavailableMessage(context.cancel_unavailable, context.order_id)
       )
     }
     if (context.order_status === "canceled") {

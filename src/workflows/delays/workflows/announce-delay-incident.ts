@@ -1,42 +1,33 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-// Each step from its own file: the steps barrel holds detect-late-orders, which runs this workflow.
-import { adoptDelayIncidentStep } from "../steps/adopt-delay-incident"
-import { AnnounceDelayIncidentInput, DetectOrderDelayInput, DetectOrderDelayOutput } from "../types"
+import { AnnounceDelayIncidentInput, AnnounceDelayIncidentOutput } from "../types"
 import { announceDelay } from "./announce-delay"
 
 export const announceDelayIncidentWorkflowId = "announce-delay-incident"
 
 /**
- * Acts on an incident the scan has just recorded for a page of late orders at once: opens the
- * one proactive ticket, tells the customer and emits `order_delay.detected`, as
- * `detectOrderDelayWorkflow` does after recording. A failure undoes the ticket and the
- * incident itself (the watch's mark is cleared), so the next scan finds the order again.
+ * Announces one incident that was recorded but not yet announced — by this scan, or left by an
+ * earlier run that crashed in between: opens the one proactive ticket, tells the customer and
+ * emits `order_delay.detected`, then marks it announced. An incident another run announced
+ * meanwhile is left alone. A failure undoes this run's ticket and leaves the incident
+ * recorded, so the next scan announces it.
  */
 export const announceDelayIncidentWorkflow = createWorkflow(
   announceDelayIncidentWorkflowId,
   (input: AnnounceDelayIncidentInput) => {
-    const adoptInput = transform({ input }, ({ input }) => ({
-      incident: input.recorded.incident,
-      created: true,
-      watch_id: input.recorded.incident.watch_id,
-      shipped: input.recorded.shipped,
-      previous: input.recorded.previous,
-    }))
-    const recorded = adoptDelayIncidentStep(adoptInput)
-    const detectInput = transform({ input }, ({ input }): DetectOrderDelayInput => ({
-      order_id: input.recorded.incident.order_id,
-      stage: input.recorded.incident.stage,
-      cause: input.recorded.incident.cause,
+    const order = transform({ input }, ({ input }) => ({
+      order_id: input.incident.order_id,
+      stage: input.incident.stage,
+      cause: input.incident.cause,
     }))
     const context = transform({ input }, ({ input }) => input.context)
+    const incidentId = transform({ input }, ({ input }) => input.incident.id as string | null)
 
-    const ticket = announceDelay({ input: detectInput, context, recorded })
+    const { ticket, state } = announceDelay({ input: order, context, incident_id: incidentId })
 
-    const result = transform({ recorded, ticket }, ({ recorded, ticket }): DetectOrderDelayOutput => ({
-      incident_id: recorded.incident.id,
-      created: recorded.created,
+    const result = transform({ state, ticket, input }, ({ state, ticket, input }): AnnounceDelayIncidentOutput => ({
+      incident_id: input.incident.id,
+      announced: state.announce,
       ticket_id: ticket?.id ?? null,
-      ignored: null,
     }))
     return new WorkflowResponse(result)
   }
