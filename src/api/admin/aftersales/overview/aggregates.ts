@@ -67,6 +67,8 @@ export async function computeOverview(
       // redeemed, free shipping has no amount when issued).
       since(knex("gestures_gesture"), "created_at")
         .whereNotNull("issued_at")
+        // A gesture taken back unused (its order was cancelled) cost nothing.
+        .whereNot("status", "revoked")
         .whereIn("kind", ["fixed", "store_credit", "percentage"])
         .select(week("created_at"), "currency_code", knex.raw("coalesce(sum(amount), 0)::float as cost"))
         .groupBy("week", "currency_code"),
