@@ -21,6 +21,8 @@ export const AftersalesEvents = {
   GESTURE_ISSUED: "gesture.issued",
   /** `{ id: gesture_id, customer_id, order_id }` — the coupon was used on an order. */
   GESTURE_REDEEMED: "gesture.redeemed",
+  /** `{ id: gesture_id, customer_id, order_id }` — an unused gesture was taken back: its order was cancelled. */
+  GESTURE_REVOKED: "gesture.revoked",
   /** `{ id: watch_id, order_id, stage, ticket_id }` — a broken delivery promise was found. */
   ORDER_DELAY_DETECTED: "order_delay.detected",
   /** `{ id: request_id, order_id, customer_id, resolution, exchange_id?, return_id? }` */

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { updateShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { AftersalesEvents } from "../../../src/types/events"
 import { AftersalesModules } from "../../../src/types/modules"
 import { createAdminUser } from "../../helpers/admin"
@@ -13,7 +14,8 @@ import {
 } from "../../helpers/commerce"
 import { createShopper } from "../../helpers/store"
 
-jest.setTimeout(180 * 1000)
+// Generous: the app boots in this hook, and a loaded machine boots slowly.
+jest.setTimeout(600 * 1000)
 
 type Shopper = { headers: Record<string, string>; customerId: string; email: string }
 
@@ -34,6 +36,9 @@ medusaIntegrationTestRunner({
     let order: { id: string; total: number }
 
     const promotions = () => getContainer().resolve(Modules.PROMOTION)
+    const gestureRecords = () => getContainer().resolve(AftersalesModules.GESTURES) as any
+    const gestureOf = async (id: string) => (await gestureRecords().listGestures({ id }))[0]
+    const cartOf = async (cartId: string) => (await api.get(`/store/carts/${cartId}`, { headers: alice.headers })).data.cart
     const gestureList = async (qs: string) =>
       (await api.get(`/admin/gestures?${qs}`, { headers: admin.headers })).data
     const openTicket = async (who: Shopper, category: string, orderId?: string) =>
@@ -92,7 +97,9 @@ medusaIntegrationTestRunner({
         const [promotion] = await promotions().listPromotions({ code: gestures[0].code }, { relations: ["campaign", "application_method"] })
         expect(promotion).toEqual(expect.objectContaining({ id: gestures[0].promotion_id, limit: 1, status: "active", is_automatic: false }))
         expect(new Date(promotion.campaign!.ends_at!).toISOString()).toEqual(new Date(gestures[0].expires_at).toISOString())
-        expect(Number(promotion.application_method!.value)).toEqual(15)
+        // The coupon is worth what was booked, not 15% of whatever cart it lands on.
+        expect(promotion.application_method).toEqual(expect.objectContaining({ type: "fixed", currency_code: "eur" }))
+        expect(Number(promotion.application_method!.value)).toEqual(9)
 
         const eventBus = getContainer().resolve(Modules.EVENT_BUS)
         const payload = { id: ticket.id, customer_id: alice.customerId, resolution_id: first.data.resolution_id }
@@ -157,13 +164,13 @@ medusaIntegrationTestRunner({
         expect(guest.status).toEqual(400)
         expect(guest.data.type).toEqual("not_allowed")
 
-        // Alice prepares two carts with it; the first completes with 15% off the items.
+        // Alice prepares two carts with it; the first completes with the 9 EUR booked off.
         const cart1 = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [code] })
         const cart2 = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [code] })
         const placed = await completeCart(api, cart1, alice.headers)
         expect(placed.type).toEqual("order")
-        expect(placed.order.discount_total).toEqual(7.5)
-        expect(placed.order.total).toEqual(52.5)
+        expect(placed.order.discount_total).toEqual(9)
+        expect(placed.order.total).toEqual(51)
         const twice = await completeCart(api, cart2, alice.headers).catch((e: any) => e.response.data)
         expect(twice.type).not.toEqual("order")
         expect(twice.message ?? twice.error?.message).toMatch(/limit|redeemed|exceed/i)
@@ -193,7 +200,7 @@ medusaIntegrationTestRunner({
         const gesture = (await gestureList(`ticket_id=${ticket.id}`)).gestures[0]
         const items = [{ variant_id: fixture.variants.mug_white, quantity: 1 }]
         const applied = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [gesture.code] })
-        expect((await api.get(`/store/carts/${applied}`, { headers: alice.headers })).data.cart.discount_total).toEqual(3)
+        expect((await api.get(`/store/carts/${applied}`, { headers: alice.headers })).data.cart.discount_total).toEqual(9)
 
         const past = new Date(Date.now() - 60 * 1000)
         const [promotion] = await promotions().listPromotions({ id: gesture.promotion_id }, { relations: ["campaign"] })
@@ -426,6 +433,151 @@ medusaIntegrationTestRunner({
         expect(gesture).toEqual(expect.objectContaining({ id: data.gesture_id, kind: "points", value: 200, status: "issued", code: null }))
         const account = await api.get("/store/loyalty", { headers: alice.headers })
         expect(account.data.loyalty.balance).toEqual(balanceBefore + 200)
+      })
+    })
+
+    // Issue #13, item 1: a coupon takes no more off any cart than what it was booked at (what
+    // the budget, the approval threshold and the share cap counted); item 8: revocation.
+    describe("a percentage gesture", () => {
+      it("is a fixed coupon of the booked amount: 15% of a 60 EUR order takes 9 EUR off a 500 EUR cart", async () => {
+        const ticket = await openTicket(alice, "wrong_item", order.id)
+        const { data } = await resolve(ticket.id)
+        const gesture = await gestureOf(data.gesture_id)
+        expect(gesture).toEqual(expect.objectContaining({ kind: "percentage", value: 15, amount: 9, currency_code: "eur" }))
+
+        const items = [{ variant_id: fixture.variants.shirt_s, quantity: 10 }]
+        const plain = await cartOf(await prepareCart(api, fixture, alice.headers, { items }))
+        const cartId = await prepareCart(api, fixture, alice.headers, { items, promo_codes: [gesture.code] })
+        const cart = await cartOf(cartId)
+        expect(cart.discount_total).toEqual(9)
+        expect(plain.total - cart.total).toEqual(9)
+        const placed = await completeCart(api, cartId, alice.headers)
+        expect(placed.order.discount_total).toEqual(9)
+        expect(placed.order.total).toEqual(501)
+
+        const [promotion] = await promotions().listPromotions({ id: gesture.promotion_id }, { relations: ["application_method"] })
+        expect(promotion.application_method).toEqual(
+          expect.objectContaining({ type: "fixed", target_type: "order", allocation: "across", currency_code: "eur" })
+        )
+        expect(Number(promotion.application_method!.value)).toEqual(9)
+      })
+
+      it("is refused on a ticket without an order, as is free shipping, and nothing is booked", async () => {
+        const ticket = await openTicket(alice, "wrong_item")
+        const policy = await errorOf(resolve(ticket.id))
+        expect(policy.status).toEqual(400)
+        expect(policy.data).toEqual({
+          type: "invalid_data",
+          message: `A percentage gesture is priced on the ticket's order and ticket ${ticket.id} has none: choose a fixed amount instead`,
+        })
+        const all = await errorOf(resolve(ticket.id, { outcome: "x", gesture: { kind: "percentage", value: 100, currency_code: "eur" } }))
+        expect(all.status).toEqual(400)
+        const shipping = await errorOf(resolve(ticket.id, { outcome: "x", gesture: { kind: "free_shipping", value: 1, currency_code: "eur" } }))
+        expect(shipping.status).toEqual(400)
+        expect(shipping.data.message).toContain("A free_shipping gesture is priced on the ticket's order")
+        expect(await gestureRecords().listGestures({})).toEqual([])
+        expect(await promotions().listPromotions()).toEqual([])
+        // A fixed amount is fine without an order.
+        const fixed = await resolve(ticket.id, { outcome: "x", gesture: { kind: "fixed", value: 5, currency_code: "eur" } })
+        expect(fixed.data.gesture_id).toMatch(/^gest_/)
+      })
+
+      it("is held for approval on its booked amount and approved as a fixed coupon of that amount", async () => {
+        // 15% of 60 = 9 EUR is above a 5 EUR threshold.
+        await patchPolicy("wrong_item", { approval_above: { eur: 5 } })
+        const ticket = await openTicket(alice, "wrong_item", order.id)
+        const { data } = await resolve(ticket.id)
+        expect(await gestureOf(data.gesture_id)).toEqual(expect.objectContaining({ status: "pending_approval", amount: 9 }))
+        const second = await createAdminUser(getContainer(), api)
+        await api.post(`/admin/gestures/${data.gesture_id}/approve`, {}, { headers: second.headers })
+        const gesture = await gestureOf(data.gesture_id)
+        expect(gesture.status).toEqual("issued")
+        const [promotion] = await promotions().listPromotions({ id: gesture.promotion_id }, { relations: ["application_method"] })
+        expect(promotion.application_method).toEqual(expect.objectContaining({ type: "fixed", currency_code: "eur" }))
+        expect(Number(promotion.application_method!.value)).toEqual(9)
+      })
+    })
+
+    describe("a free shipping gesture", () => {
+      it("takes off at most the old order's shipping, in its currency, even when shipping costs more later", async () => {
+        const ticket = await openTicket(alice, "damaged", order.id)
+        const { data } = await resolve(ticket.id, { outcome: "x", gesture: { kind: "free_shipping", value: 1 } })
+        const gesture = await gestureOf(data.gesture_id)
+        expect(gesture).toEqual(expect.objectContaining({ kind: "free_shipping", amount: 10, value: 10, currency_code: "eur" }))
+
+        await updateShippingOptionsWorkflow(getContainer()).run({
+          input: [
+            {
+              id: fixture.shippingOptionId,
+              prices: [
+                { currency_code: "eur", amount: 40 },
+                { currency_code: "try", amount: 1200 },
+              ],
+            },
+          ],
+        })
+        const items = [{ variant_id: fixture.variants.mug_white, quantity: 1 }]
+        const plain = await cartOf(await prepareCart(api, fixture, alice.headers, { items }))
+        expect(plain.shipping_total).toEqual(40)
+        // The code goes on once the cart has its shipping method, as a storefront does.
+        const withCode = async (region: "eu" | "tr") => {
+          const cartId = await prepareCart(api, fixture, alice.headers, { items, region })
+          return api
+            .post(`/store/carts/${cartId}/promotions`, { promo_codes: [gesture.code] }, { headers: alice.headers })
+            .then((r) => r.data.cart)
+        }
+        const cart = await withCode("eu")
+        expect(cart.shipping_total).toEqual(30)
+        expect(plain.total - cart.total).toEqual(10)
+        // Not in another currency.
+        const tr = await withCode("tr")
+        expect(tr.discount_total).toEqual(0)
+      })
+    })
+
+    describe("order.canceled", () => {
+      it("revokes an unused coupon and a gesture waiting for approval, keeps a redeemed one, once", async () => {
+        await patchPolicy("wrong_item", { max_per_customer_90d: 10 })
+        const unused = (await resolve((await openTicket(alice, "wrong_item", order.id)).id)).data.gesture_id
+        const redeemed = (await resolve((await openTicket(alice, "wrong_item", order.id)).id)).data.gesture_id
+        await patchPolicy("wrong_item", { approval_above: { eur: 5 } })
+        const pending = (await resolve((await openTicket(alice, "wrong_item", order.id)).id)).data.gesture_id
+        expect((await gestureOf(pending)).status).toEqual("pending_approval")
+
+        const code = (await gestureOf(redeemed)).code
+        const used = await completeCart(
+          api,
+          await prepareCart(api, fixture, alice.headers, { items: [{ variant_id: fixture.variants.mug_white, quantity: 1 }], promo_codes: [code] }),
+          alice.headers
+        )
+        expect(used.order.discount_total).toEqual(9)
+        await readUntil(() => gestureOf(redeemed), (g: any) => g.status === "redeemed")
+
+        await api.post(`/admin/orders/${order.id}/cancel`, {}, { headers: admin.headers })
+        await readUntil(() => gestureOf(unused), (g: any) => g.status === "revoked")
+        expect((await gestureOf(pending)).status).toEqual("revoked")
+        expect((await gestureOf(redeemed)).status).toEqual("redeemed")
+        const unusedPromotion = (await promotions().listPromotions({ id: (await gestureOf(unused)).promotion_id }))[0]
+        expect(unusedPromotion.status).toEqual("inactive")
+        const redeemedPromotion = (await promotions().listPromotions({ id: (await gestureOf(redeemed)).promotion_id }))[0]
+        expect(redeemedPromotion.status).toEqual("active")
+
+        // The pending one can no longer be approved.
+        const approve = await errorOf(api.post(`/admin/gestures/${pending}/approve`, {}, { headers: admin.headers }))
+        expect(approve.status).toBeGreaterThanOrEqual(400)
+        expect(approve.status).toBeLessThan(500)
+
+        // A cart that applied the code before is refused at checkout.
+        const revokedCode = (await gestureOf(unused)).code
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        await eventBus.emit({ name: "order.canceled", data: { id: order.id } })
+        const statuses = (await gestureRecords().listGestures({ order_id: order.id })).map((g: any) => g.status).sort()
+        expect(statuses).toEqual(["redeemed", "revoked", "revoked"])
+        const items = [{ variant_id: fixture.variants.shirt_s, quantity: 1 }]
+        const cart = await cartOf(await prepareCart(api, fixture, alice.headers, { items, promo_codes: [revokedCode] }).catch(async () =>
+          prepareCart(api, fixture, alice.headers, { items })
+        ))
+        expect(cart.discount_total).toEqual(0)
       })
     })
   },

@@ -65,7 +65,7 @@ export const priorityColor = (priority: TicketPriority): BadgeColor =>
   ({ low: "grey", normal: "blue", high: "orange", urgent: "red" } as const)[priority]
 
 export const gestureStatusColor = (status: GestureStatus): BadgeColor =>
-  ({ pending_approval: "orange", issued: "green", redeemed: "blue", cancelled: "grey" } as const)[
+  ({ pending_approval: "orange", issued: "green", redeemed: "blue", cancelled: "grey", revoked: "red" } as const)[
     status
   ]
 

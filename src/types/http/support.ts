@@ -123,6 +123,8 @@ export interface AdminResolveSupportTicketResponse {
   ticket: AdminSupportTicket
   resolution_id: string
   gesture_id: string | null
+  /** Why no gesture was issued although one was asked for (one gesture per delay incident). */
+  gesture_skipped_reason: string | null
 }
 
 /** `GET /admin/aftersales/jobs/sla-check` work: how many tickets were newly flagged. */

@@ -6,6 +6,15 @@ export type GestureKind = (typeof GESTURE_KINDS)[number]
 export type GestureStatus = (typeof GESTURE_STATUSES)[number]
 export type { GestureChoice }
 
+/**
+ * Statuses of a gesture that stands: it counts against caps and budgets and fills a delay
+ * incident's one gesture. A cancelled or revoked one costs nothing.
+ */
+export const LIVE_GESTURE_STATUSES: readonly GestureStatus[] = ["pending_approval", "issued", "redeemed"]
+
+/** Statuses of a gesture not used yet, which a cancelled order takes back. */
+export const REVOCABLE_GESTURE_STATUSES: readonly GestureStatus[] = ["pending_approval", "issued"]
+
 /** The kinds issued as a Medusa promotion with a code. */
 export const COUPON_KINDS: readonly GestureKind[] = ["percentage", "fixed", "free_shipping"]
 
@@ -49,4 +58,13 @@ export type GesturePlan = {
   expires_at: Date
   requested_by: string | null
   idempotency_key: string
+}
+
+/**
+ * What a gesture's coupon is worth, in its currency: the booked amount, except free shipping,
+ * worth the old order's shipping net of tax (`value`), which the new shipping's tax brings back
+ * to the booked amount.
+ */
+export function couponValueOf(gesture: { kind: GestureKind; value: number; amount: number }): number {
+  return gesture.kind === "free_shipping" ? gesture.value : gesture.amount
 }

@@ -6,6 +6,8 @@ export const GESTURE_STATUSES = [
   "issued",
   "redeemed",
   "cancelled",
+  /** Taken back unused because the order it made up for was cancelled. */
+  "revoked",
 ] as const
 
 /**
@@ -22,7 +24,10 @@ export const Gesture = model
     resolution_id: model.text().nullable(),
     order_id: model.text().index("IDX_gestures_gesture_order_id").nullable(),
     kind: model.enum([...GESTURE_KINDS]),
-    /** Percent for `percentage`, money for `fixed`/`store_credit`, points for `points`. */
+    /**
+     * Percent for `percentage`, money for `fixed`/`store_credit`, points for `points`; for
+     * `free_shipping` the old order's shipping net of tax (what its coupon takes off shipping).
+     */
     value: model.bigNumber(),
     /** The cost to the store in `currency_code`, counted by budgets and the approval threshold. */
     amount: model.bigNumber(),
@@ -38,6 +43,8 @@ export const Gesture = model
     issued_at: model.dateTime().nullable(),
     redeemed_order_id: model.text().nullable(),
     redeemed_at: model.dateTime().nullable(),
+    /** When an unused gesture was taken back (its order was cancelled). */
+    revoked_at: model.dateTime().nullable(),
     idempotency_key: model.text(),
     metadata: model.json().nullable(),
   })

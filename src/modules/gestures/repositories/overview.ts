@@ -29,6 +29,8 @@ export async function summarizeGestures(knex: Knex, period: OverviewPeriod): Pro
           SELECT currency_code, coalesce(sum(amount), 0)::text AS cost
             FROM gestures_gesture
            WHERE deleted_at IS NULL AND issued_at IS NOT NULL
+             -- A gesture taken back unused (its order was cancelled) cost nothing.
+             AND status <> 'revoked'
              AND kind IN ('fixed', 'store_credit', 'percentage')
              AND created_at >= w.start AND created_at < w.start + interval '168 hours'
            GROUP BY currency_code

@@ -12,8 +12,12 @@ export type CreateGesturePromotionStepInput = {
   /** The customer who alone may use it (checked at checkout). */
   customer_id: string
   kind: GestureKind
-  /** Percent for `percentage`, money for `fixed`. */
-  value: number
+  /**
+   * What the coupon takes off at most, in `currency_code` (`couponValueOf`): the booked amount
+   * (a percentage was turned into that share of the order it makes up for), tax included;
+   * for free shipping the old order's shipping before tax.
+   */
+  amount: number
   currency_code: string
   /** The unique, random code. */
   code: string
@@ -23,7 +27,11 @@ export type CreateGesturePromotionStepInput = {
 
 /**
  * Creates the coupon as a real Medusa promotion: one use (`limit: 1`), in a campaign that ends
- * when the gesture expires. Compensation deletes the promotion and its campaign, so no coupon
+ * when the gesture expires, worth a fixed amount in the gesture's currency: the amount it was
+ * booked at. Medusa's percentage promotions have no cap, so a percentage gesture becomes that
+ * share of its order, once, in money, and free shipping becomes the old order's shipping
+ * off the shipping methods; a fixed promotion never takes more than its value, and only
+ * applies to carts in its currency. Compensation deletes the promotion and its campaign, so no coupon
  * exists without its gesture record.
  */
 export const createGesturePromotionStep = createStep(
@@ -35,6 +43,9 @@ export const createGesturePromotionStep = createStep(
       type: "standard",
       status: "active",
       is_automatic: false,
+      // The amount is what the shopper's total drops by, tax included (as booked from the
+      // order's total); core applies this flag to item adjustments, not to shipping ones.
+      is_tax_inclusive: true,
       limit: 1,
       metadata: { gesture_id: input.gesture_id, customer_id: input.customer_id },
       campaign: {
@@ -63,30 +74,15 @@ export const createGesturePromotionStep = createStep(
   }
 )
 
-function applicationMethodOf(input: CreateGesturePromotionStepInput): CreatePromotionDTO["application_method"] {
-  switch (input.kind) {
-    case "fixed":
-      return {
-        type: "fixed",
-        target_type: "order",
-        allocation: "across",
-        value: input.value,
-        currency_code: input.currency_code,
-      }
-    case "free_shipping":
-      return {
-        type: "percentage",
-        target_type: "shipping_methods",
-        allocation: "each",
-        max_quantity: 1,
-        value: 100,
-      }
-    default:
-      return {
-        type: "percentage",
-        target_type: "order",
-        allocation: "across",
-        value: input.value,
-      }
+function applicationMethodOf(
+  input: CreateGesturePromotionStepInput
+): CreatePromotionDTO["application_method"] {
+  return {
+    type: "fixed",
+    target_type: input.kind === "free_shipping" ? "shipping_methods" : "order",
+    // `across` spreads the one amount over the targets; `each` would give it per target.
+    allocation: "across",
+    value: input.amount,
+    currency_code: input.currency_code,
   }
 }

@@ -9,7 +9,14 @@ import AftersalesSettingsService from "../../../modules/aftersales_settings/serv
 import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
-import { COUPON_KINDS, GestureKind, GesturePlan, IssueGoodwillGestureInput } from "../types"
+import DelayWatchService from "../../../modules/delay_watch/service"
+import {
+  COUPON_KINDS,
+  GestureKind,
+  GesturePlan,
+  IssueGoodwillGestureInput,
+  LIVE_GESTURE_STATUSES,
+} from "../types"
 import { storeCurrencies } from "../../../utils/store-currencies"
 import { LOYALTY_POINTS_MODULE, STORE_CREDIT_MODULE } from "../external-modules"
 import { assertRegisteredCustomer } from "../../loyalty/utils"
@@ -25,14 +32,21 @@ export type PrepareGestureStepOutput = {
   policy: GesturePolicy | null
   /** The order's total, for the policy's share cap; null without an order. */
   order_total: number | null
+  /** Why nothing is issued although a gesture was asked for (e.g. the delay already got one). */
+  skipped_reason: string | null
 }
 
 const DAY = 24 * 60 * 60 * 1000
+/** bignumber.js's rounding mode towards zero. */
+const ROUND_DOWN = 1
+/** Kinds whose cost is read from the order: they need one. */
+const ORDER_PRICED_KINDS: readonly GestureKind[] = ["percentage", "free_shipping"]
 const NOTHING: PrepareGestureStepOutput = {
   plan: null,
   existing_id: null,
   policy: null,
   order_total: null,
+  skipped_reason: null,
 }
 
 /**
@@ -62,6 +76,13 @@ export const prepareGestureStep = createStep(
     }
     // A deleted customer can no longer use anything: nothing is issued or spent from the budget.
     await assertActiveCustomer(container, input.customer_id, "a gesture")
+    const incidentGesture = await delayIncidentGestureOf(container, input.ticket_id ?? null)
+    if (incidentGesture) {
+      return new StepResponse<PrepareGestureStepOutput>({
+        ...NOTHING,
+        skipped_reason: `No gesture issued: the delay on ticket ${input.ticket_id} already got gesture ${incidentGesture} (one per delay incident)`,
+      })
+    }
     if (choice === "policy" && !policy) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -69,7 +90,7 @@ export const prepareGestureStep = createStep(
       )
     }
     const kind: GestureKind = choice === "policy" ? policy!.kind : choice.kind
-    const value = choice === "policy" ? policy!.value : choice.value
+    const chosenValue = choice === "policy" ? policy!.value : choice.value
     assertKindAvailable(kind, container)
     if (kind === "points") {
       // Only registered customers hold points (SPEC §10): a guest's order ticket gets another kind.
@@ -77,6 +98,14 @@ export const prepareGestureStep = createStep(
     }
 
     const order = input.order_id ? await loadOrder(container, input.order_id) : null
+    if (!order && ORDER_PRICED_KINDS.includes(kind)) {
+      // Priced on the order (a share of its total, its shipping): without one it would be
+      // booked at 0 while the coupon works on any cart.
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `A ${kind} gesture is priced on the ticket's order and ${input.ticket_id ? `ticket ${input.ticket_id}` : "this request"} has none: choose a fixed amount instead`
+      )
+    }
     const currency = (
       (choice !== "policy" ? choice.currency_code : undefined) ??
       policy?.currency_code ??
@@ -96,16 +125,25 @@ export const prepareGestureStep = createStep(
         `The store does not sell in ${currency}: a ${kind} gesture for customer ${input.customer_id} must be in one of ${[...sold].sort().join(", ") || "its currencies"}`
       )
     }
-    if (order && (kind === "fixed" || kind === "store_credit") && currency !== order.currency_code) {
+    if (order && kind !== "points" && currency !== order.currency_code) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `The gesture's currency ${currency} differs from the order's ${order.currency_code}`
       )
     }
+    // Free shipping is worth the old order's shipping before tax: a later cart's shipping tax
+    // then brings the coupon back to what the order paid for shipping (the booked amount).
+    const value = kind === "free_shipping" ? order!.shipping_net : chosenValue
     if (kind === "percentage" && value > 100) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `A percentage gesture cannot exceed 100`)
     }
     const amount = costOf(kind, value, currency, order, loyalty.point_values)
+    if (!MathBN.gt(amount, 0)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `A ${kind} gesture of ${value} on ${input.order_id ? `order ${input.order_id}` : "this ticket"} would be worth nothing in ${currency}`
+      )
+    }
 
     const threshold = policy?.approval_above[currency]
     const status =
@@ -131,9 +169,35 @@ export const prepareGestureStep = createStep(
       existing_id: null,
       policy: policy ?? null,
       order_total: order?.total ?? null,
+      skipped_reason: null,
     })
   }
 )
+
+/**
+ * The live gesture already given on a proactive delay ticket, if any: one goodwill gesture per
+ * delay incident, whether the shopper's "wait" or an agent's resolution came first. Both run
+ * under the customer's gesture lock, so the check and the write cannot interleave.
+ */
+async function delayIncidentGestureOf(
+  container: { resolve<T>(key: string): T },
+  ticketId: string | null
+): Promise<string | null> {
+  if (!ticketId) {
+    return null
+  }
+  const watches = container.resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
+  const [incident] = await watches.listDelayIncidents({ ticket_id: ticketId }, { select: ["id"] })
+  if (!incident) {
+    return null
+  }
+  const gestures = container.resolve<GesturesModuleService>(AftersalesModules.GESTURES)
+  const [given] = await gestures.listGestures(
+    { ticket_id: ticketId, status: [...LIVE_GESTURE_STATUSES] },
+    { select: ["id"] }
+  )
+  return given?.id ?? null
+}
 
 /** 80 random bits, spelled without look-alike characters: unguessable and easy to type. */
 function newCouponCode() {
@@ -161,7 +225,13 @@ function assertKindAvailable(kind: GestureKind, container: { hasRegistration(k: 
   }
 }
 
-type OrderTotals = { currency_code: string; total: number; shipping_total: number }
+type OrderTotals = {
+  currency_code: string
+  total: number
+  shipping_total: number
+  /** The shipping the order paid, net of its tax. */
+  shipping_net: number
+}
 
 async function loadOrder(container: any, orderId: string): Promise<OrderTotals> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -169,7 +239,7 @@ async function loadOrder(container: any, orderId: string): Promise<OrderTotals> 
     data: [order],
   } = await query.graph({
     entity: "order",
-    fields: ["id", "currency_code", "total", "shipping_total"],
+    fields: ["id", "currency_code", "total", "shipping_total", "shipping_tax_total"],
     filters: { id: orderId },
   })
   if (!order) {
@@ -179,12 +249,17 @@ async function loadOrder(container: any, orderId: string): Promise<OrderTotals> 
     currency_code: order.currency_code,
     total: MathBN.convert(order.total ?? 0).toNumber(),
     shipping_total: MathBN.convert(order.shipping_total ?? 0).toNumber(),
+    shipping_net: MathBN.sub(order.shipping_total ?? 0, order.shipping_tax_total ?? 0)
+      .decimalPlaces(2, ROUND_DOWN)
+      .toNumber(),
   }
 }
 
 /**
- * What the gesture costs the store: money kinds at face value, a percentage of the order, the
- * order's shipping for free shipping, points at the currency's point value.
+ * What the gesture costs the store: money kinds at face value, a percentage of the order
+ * (rounded down to the cent), the order's shipping for free shipping, points at the
+ * currency's point value. For coupons this is also the promotion's fixed value, so a coupon
+ * never takes more off a cart than what the budget and the threshold counted.
  */
 function costOf(
   kind: GestureKind,
@@ -198,7 +273,7 @@ function costOf(
     case "store_credit":
       return MathBN.convert(value)
     case "percentage":
-      return MathBN.div(MathBN.mult(order?.total ?? 0, value), 100)
+      return MathBN.div(MathBN.mult(order?.total ?? 0, value), 100).decimalPlaces(2, ROUND_DOWN)
     case "free_shipping":
       return MathBN.convert(order?.shipping_total ?? 0)
     case "points":

@@ -20,6 +20,8 @@ export type GestureToIssue = {
   customer_id: string
   kind: GestureKind
   value: number
+  /** What it was booked at: the coupon's fixed value. */
+  amount: number
   currency_code: string
   code: string | null
   expires_at: Date
@@ -64,6 +66,7 @@ export const validateGestureApprovalStep = createStep(
       customer_id: gesture.customer_id,
       kind: gesture.kind as GestureKind,
       value: Number(gesture.value),
+      amount: Number(gesture.amount),
       currency_code: gesture.currency_code,
       code: gesture.code ?? null,
       expires_at: gesture.expires_at as Date,

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
-import { GesturePlan } from "../types"
+import { GesturePlan, LIVE_GESTURE_STATUSES } from "../types"
 
 export const validateGestureLimitsStepId = "validate-goodwill-gesture-limits"
 
@@ -18,8 +18,8 @@ export type ValidateGestureLimitsStepInput = {
 }
 
 const DAY = 24 * 60 * 60 * 1000
-/** Statuses that count against caps and budgets: a cancelled gesture costs nothing. */
-const COUNTED = ["pending_approval", "issued", "redeemed"]
+/** Statuses that count against caps and budgets: a cancelled or revoked gesture costs nothing. */
+const COUNTED = [...LIVE_GESTURE_STATUSES]
 
 /**
  * Checks the policy's limits against what is already booked: the per-customer cap over 90

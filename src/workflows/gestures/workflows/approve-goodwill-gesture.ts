@@ -16,7 +16,7 @@ import {
   updateGestureStep,
   validateGestureApprovalStep,
 } from "../steps"
-import { COUPON_KINDS } from "../types"
+import { COUPON_KINDS, couponValueOf } from "../types"
 
 export const approveGoodwillGestureWorkflowId = "approve-goodwill-gesture"
 
@@ -50,7 +50,7 @@ export const approveGoodwillGestureWorkflow = createWorkflow(
         gesture_id: gesture.id,
         customer_id: gesture.customer_id,
         kind: gesture.kind,
-        value: gesture.value,
+        amount: couponValueOf(gesture),
         currency_code: gesture.currency_code,
         code: gesture.code as string,
         expires_at: gesture.expires_at,

@@ -1,3 +1,4 @@
 export * from "./approve-goodwill-gesture"
 export * from "./issue-goodwill-gesture"
 export * from "./mark-gestures-redeemed"
+export * from "./revoke-order-gestures"

@@ -18,7 +18,7 @@ import {
   updateGestureStep,
   validateGestureLimitsStep,
 } from "../steps"
-import { COUPON_KINDS, GesturePlan, IssueGoodwillGestureInput } from "../types"
+import { COUPON_KINDS, couponValueOf, GesturePlan, IssueGoodwillGestureInput } from "../types"
 
 export const issueGoodwillGestureWorkflowId = "issue-goodwill-gesture"
 
@@ -30,6 +30,8 @@ export type IssueGoodwillGestureOutput = {
   /** Null when the policy (or the agent) gave nothing. */
   gesture_id: string | null
   created: boolean
+  /** Why nothing was issued although a gesture was asked for; null otherwise. */
+  skipped_reason: string | null
 }
 
 /**
@@ -85,7 +87,7 @@ export const issueGoodwillGestureWorkflow = createWorkflow(
           gesture_id: record!.id,
           customer_id: plan.customer_id,
           kind: plan.kind,
-          value: plan.value,
+          amount: couponValueOf(plan),
           currency_code: plan.currency_code,
           code: plan.code as string,
           expires_at: plan.expires_at,
@@ -132,6 +134,7 @@ export const issueGoodwillGestureWorkflow = createWorkflow(
       ({ prepared, record }): IssueGoodwillGestureOutput => ({
         gesture_id: record?.id ?? prepared.existing_id ?? null,
         created: !!record?.id,
+        skipped_reason: prepared.skipped_reason,
       })
     )
     return new WorkflowResponse(result)

@@ -34,6 +34,11 @@ export type ResolveSupportTicketOutput = {
   /** False when the ticket was already resolved (nothing new was done). */
   created: boolean
   gesture_id: string | null
+  /**
+   * Why no gesture was issued although one was asked for, e.g. the delay incident behind the
+   * ticket already got its one gesture when the shopper chose to wait.
+   */
+  gesture_skipped_reason: string | null
 }
 
 /**
@@ -99,6 +104,7 @@ export const resolveSupportTicketWorkflow = createWorkflow(
         resolution_id: resolution.resolution_id,
         created: resolution.created,
         gesture_id: issued?.gesture_id ?? existing.data?.[0]?.id ?? null,
+        gesture_skipped_reason: issued?.skipped_reason ?? null,
       })
     )
     return new WorkflowResponse(result)

@@ -25,5 +25,6 @@ export const POST = async (
     ticket: await fetchAdminTicket(req.scope, req.params.id),
     resolution_id: result.resolution_id,
     gesture_id: result.gesture_id,
+    gesture_skipped_reason: result.gesture_skipped_reason,
   })
 }
