@@ -34,19 +34,14 @@ for dir in integration-tests/http/*/; do
     node scripts/with-postgres.mjs npm run --silent test:http -- "$dir"
 done
 
-# The production topology: the same HTTP suites once more (those whose work runs in subscribers
-# and jobs) against an API server on Medusa's Redis modules with a separate worker process,
-# plus the topology's own suites (jobs once per tick, redelivery, crashes). A throwaway
-# redis-server unless REDIS_URL is set. Two jest processes keep memory bounded.
-topology() { # name, paths…
-  local name=$1
-  shift
-  suite "topology (Redis, API server + separate worker): $name" \
-    node scripts/with-postgres.mjs node scripts/with-redis.mjs npm run --silent test:topology -- "$@"
-}
-topology "delays, loyalty" integration-tests/http/delays integration-tests/http/loyalty
-topology "support, returns, topology" integration-tests/http/support integration-tests/http/returns \
-  integration-tests/topology
+# The production topology: an API server on Medusa's Redis modules with a separate worker
+# process (integration-tests/topology/test-runner.ts), a throwaway redis-server unless REDIS_URL
+# is set. The delay suite once more (its work runs in subscribers and jobs), and the topology's
+# own suites: jobs once per tick, redelivery, crashes. The other HTTP suites are not yet proven
+# in this topology (see README, Production).
+suite "topology (Redis, API server + separate worker)" \
+  node scripts/with-postgres.mjs node scripts/with-redis.mjs npm run --silent test:topology -- \
+  integration-tests/http/delays/delays.spec.ts integration-tests/topology
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   suite "admin browser tests (Chromium against the built demo app)" npm run --silent test:browser
