@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
-import { scanDelaysWorkflow } from "../../../src/workflows/delays"
+import { runDelayScan } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { readUntil } from "../../helpers/eventually"
 import { CommerceFixture, createCommerceFixture, placeOrder, prepareCart } from "../../helpers/commerce"
@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
       })
       const watch = await readUntil(() => watches().retrieveWatchByOrder(order.id), (w) => !!w)
       await watches().updateDelayWatches({ id: watch!.id, ship_by: new Date(Date.now() - HOUR) })
-      await scanDelaysWorkflow(getContainer()).run({ input: {} })
+      await runDelayScan(getContainer())
       const [ticket] = await support().listSupportTickets({ order_id: order.id, category: "delay" })
       return { orderId: order.id as string, ticketId: ticket.id as string }
     }

@@ -4,7 +4,7 @@ import { renderNotification } from "../../../src/notifications/render"
 import AftersalesSettingsService from "../../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../../src/modules/delay_watch/service"
 import { AftersalesModules } from "../../../src/types/modules"
-import { scanDelaysWorkflow } from "../../../src/workflows/delays"
+import { runDelayScan } from "../../../src/workflows/delays"
 import { createAdminUser } from "../../helpers/admin"
 import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
 import { eventually, readUntil } from "../../helpers/eventually"
@@ -51,7 +51,7 @@ medusaIntegrationTestRunner({
     async function makeLate(orderId: string) {
       const watch = await readUntil(() => watches().retrieveWatchByOrder(orderId), (w) => !!w)
       await watches().updateDelayWatches({ id: watch!.id, ship_by: new Date(Date.now() - HOUR) })
-      await scanDelaysWorkflow(getContainer()).run({ input: {} })
+      await runDelayScan(getContainer())
     }
 
     describe("item 3: order matters go to the order's email, account matters to the account's", () => {
