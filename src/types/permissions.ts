@@ -18,6 +18,8 @@ export const AftersalesPermissions = {
   CREATE_SUPPORT_TICKETS: { resource: "support_ticket", operation: "create" },
   UPDATE_SUPPORT_TICKETS: { resource: "support_ticket", operation: "update" },
   RESOLVE_SUPPORT_TICKETS: { resource: "support_ticket", operation: "resolve" },
+  EXPORT_CUSTOMER_DATA: { resource: "aftersales_customer_data", operation: "export" },
+  ERASE_CUSTOMER_DATA: { resource: "aftersales_customer_data", operation: "erase" },
 } as const
 
 export type AftersalesPermissionName = keyof typeof AftersalesPermissions
@@ -36,4 +38,6 @@ export const AFTERSALES_PERMISSION_DESCRIPTIONS: Record<AftersalesPermissionName
   CREATE_SUPPORT_TICKETS: "Open a support ticket",
   UPDATE_SUPPORT_TICKETS: "Update a support ticket and reply to it",
   RESOLVE_SUPPORT_TICKETS: "Resolve a support ticket, with a gesture within the policy",
+  EXPORT_CUSTOMER_DATA: "Download one customer's after-sales data (privacy request)",
+  ERASE_CUSTOMER_DATA: "Erase one customer's after-sales personal data (privacy request)",
 }

@@ -1,5 +1,6 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { PolicyOperation } from "@medusajs/framework/utils"
+import { AftersalesPermissions } from "../../../../../types/permissions"
+import { requirePerson } from "../../../../utils/require-person"
 import { validateBody } from "../../../../utils/validate-body"
 import { AdminEraseCustomerAftersales } from "./validators"
 
@@ -7,8 +8,8 @@ export const adminCustomerAftersalesEraseMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["POST"],
     matcher: "/admin/customers/:id/aftersales-erase",
-    middlewares: [validateBody(AdminEraseCustomerAftersales)],
-    // Erasing is deleting the customer's data: who may delete customers may erase it.
-    policies: [{ resource: "customer", operation: PolicyOperation.delete }],
+    // Erasing cannot be undone: a signed-in person asks for it, never a secret API key.
+    middlewares: [requirePerson("Erasing a customer's data"), validateBody(AdminEraseCustomerAftersales)],
+    policies: [AftersalesPermissions.ERASE_CUSTOMER_DATA],
   },
 ]

@@ -1,11 +1,11 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { PolicyOperation } from "@medusajs/framework/utils"
+import { AftersalesPermissions } from "../../../../../types/permissions"
 
+// Core's `/admin/customers/*` asks `customer:read` as well.
 export const adminCustomerAftersalesExportMiddlewares: MiddlewareRoute[] = [
   {
     methods: ["GET"],
     matcher: "/admin/customers/:id/aftersales-export",
-    // Reading a customer's data, as core's customer routes declare it.
-    policies: [{ resource: "customer", operation: PolicyOperation.read }],
+    policies: [AftersalesPermissions.EXPORT_CUSTOMER_DATA],
   },
 ]
