@@ -1,3 +1,4 @@
+import { readFileSync } from "fs"
 import { Browser, Page } from "playwright-core"
 import { adminApi, BASE_URL, launchBrowser, loginToAdmin, screenshot, useAdminLanguage } from "./browser"
 
@@ -44,6 +45,22 @@ describe("the admin with medusa-aftersales", () => {
     await page.getByTestId("aftersales-order-returns").waitFor()
     await screenshot(page, "03-order-widget", "aftersales-order-widget")
     expect(await page.getByTestId("aftersales-order-points").innerText()).toMatch(/\d/)
+  })
+
+  it("offers a customer's after-sales data as a JSON download on the customer page", async () => {
+    const { customers } = await adminApi("/admin/customers?limit=1&has_account=true&fields=id,email")
+    await page.goto(`${BASE_URL}/app/customers/${customers[0].id}`)
+    const widget = page.getByTestId("aftersales-customer-privacy")
+    await widget.waitFor({ timeout: 60000 })
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 30000 }),
+      page.getByTestId("aftersales-privacy-export").click(),
+    ])
+    expect(download.suggestedFilename()).toEqual(`aftersales-${customers[0].id}.json`)
+    const file = await download.path()
+    const exported = JSON.parse(readFileSync(file, "utf8"))
+    expect(exported).toEqual(expect.objectContaining({ customer: expect.objectContaining({ id: customers[0].id }) }))
+    await screenshot(page, "03b-customer-privacy", "aftersales-customer-privacy")
   })
 
   it("changes a setting, sees it applied, and shows a field error for a wrong value", async () => {

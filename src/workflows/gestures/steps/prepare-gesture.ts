@@ -108,6 +108,9 @@ export const prepareGestureStep = createStep(
     }
     const currency = (
       (choice !== "policy" ? choice.currency_code : undefined) ??
+      // A share of the order (percentage, its shipping) is money of the order's currency,
+      // whatever currency the category's policy names for its fixed amounts.
+      (ORDER_PRICED_KINDS.includes(kind) ? order?.currency_code : undefined) ??
       policy?.currency_code ??
       order?.currency_code ??
       ""
