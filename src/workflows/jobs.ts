@@ -1,4 +1,4 @@
-import { birthdayBonusWorkflow, expirePointsWorkflow, unlockPendingPointsWorkflow } from "./loyalty"
+import { birthdayBonusWorkflow, pointsExpiryJob, unlockPendingPointsWorkflow } from "./loyalty"
 import { delayScanJob } from "./delays"
 import { checkSlaBreachesWorkflow } from "./support"
 
@@ -9,7 +9,7 @@ import { checkSlaBreachesWorkflow } from "./support"
  */
 export const AFTERSALES_JOBS = {
   "points-unlock": unlockPendingPointsWorkflow,
-  "points-expiry": expirePointsWorkflow,
+  "points-expiry": pointsExpiryJob,
   "sla-check": checkSlaBreachesWorkflow,
   "birthdays": birthdayBonusWorkflow,
   "delay-scan": delayScanJob,

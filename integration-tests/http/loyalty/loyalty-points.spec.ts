@@ -18,7 +18,7 @@ import aftersalesOrderPlaced from "../../../src/subscribers/order-placed"
 import { AftersalesModules } from "../../../src/types/modules"
 import {
   earnOrderPointsWorkflow,
-  expirePointsWorkflow,
+  pointsExpiryJob,
   unlockPendingPointsWorkflow,
 } from "../../../src/workflows/loyalty"
 
@@ -430,17 +430,17 @@ medusaIntegrationTestRunner({
         await service.addBonusPoints({ customer_id: c, points: 60, reason: "later", idempotency_key: `l:${c}`, expires_at: new Date(Date.now() + 40 * DAY) })
         await api.post(`/admin/customers/${c}/loyalty/adjustments`, { points: -50, reason: "spend" }, { headers: admin.headers })
         // Spent: 40 from the soon lot, 10 from the later one; 50 of it expires in 45 days.
-        const run = await expirePointsWorkflow(container).run({
+        const run = await pointsExpiryJob(container).run({
           input: { now: new Date(Date.now() + 45 * DAY).toISOString() },
         })
         expect(run.result).toEqual({ expired_entries: 1, expired_points: 50, customers: 1, reminded: 0, failed: 0, reminders_failed: 0 })
         let summary = await expectLedgerConsistent(c)
         expect(summary.balance).toEqual(100)
-        const again = await expirePointsWorkflow(container).run({
+        const again = await pointsExpiryJob(container).run({
           input: { now: new Date(Date.now() + 45 * DAY).toISOString() },
         })
         expect(again.result.expired_entries).toEqual(0)
-        await expirePointsWorkflow(container).run({
+        await pointsExpiryJob(container).run({
           input: { now: new Date(Date.now() + 400 * DAY).toISOString() },
         })
         summary = await expectLedgerConsistent(c)

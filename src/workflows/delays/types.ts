@@ -121,3 +121,8 @@ export type ChooseDelayOptionOutput = {
   /** The goodwill gesture given for waiting, if the policy gave one. */
   gesture_id: string | null
 }
+
+/** What `chooseDelayOptionWorkflow` recorded, and the gesture for waiting now due, if any. */
+export type RecordedDelayChoice = ChooseDelayOptionOutput & {
+  wait_gesture: { incident_id: string; ticket_id: string; order_id: string; customer_id: string } | null
+}

@@ -5,7 +5,7 @@ import {
   CartPointsCompensation,
   redeemCartPoints,
   refundCartPoints,
-} from "../loyalty/steps/redeem-cart-points"
+} from "../loyalty/cart-redemption"
 import {
   validateGestureCoupons,
   ValidateGestureCouponsStepInput,

@@ -1,7 +1,6 @@
 export * from "./attach-incident-ticket"
 export * from "./close-delay-watch"
 export * from "./find-late-watches"
-export * from "./give-wait-gesture"
 export * from "./load-delay-announcement"
 export * from "./load-delay-choice"
 export * from "./load-delay-context"

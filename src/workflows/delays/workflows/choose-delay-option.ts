@@ -1,21 +1,20 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, cancelOrderWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import {
-  giveWaitGestureStep,
   loadDelayChoiceStep,
   recordDelayChoiceStep,
   validateDelayChoiceStep,
 } from "../steps"
-import { ChooseDelayOptionInput, ChooseDelayOptionOutput } from "../types"
+import { ChooseDelayOptionInput, RecordedDelayChoice } from "../types"
 
 export const chooseDelayOptionWorkflowId = "choose-delay-option"
 
 /**
- * The shopper's answer to a proactive delay ticket. `wait` is recorded (with the delay
- * gesture by policy when the settings say so, once); `cancel` cancels the order through
- * Medusa's `cancelOrderWorkflow`, which voids or refunds its payments, and is refused once
- * anything shipped. Under a lock per order, so two answers at once act once; if the cancel
- * fails, the recorded choice is put back.
+ * The shopper's answer to a proactive delay ticket. `wait` is recorded (and answers the
+ * delay gesture due by policy, given after this workflow by `chooseDelayOption`, once);
+ * `cancel` cancels the order through Medusa's `cancelOrderWorkflow`, which voids or refunds
+ * its payments, and is refused once anything shipped. Under a lock per order, so two answers
+ * at once act once; if the cancel fails, the recorded choice is put back.
  */
 export const chooseDelayOptionWorkflow = createWorkflow(
   chooseDelayOptionWorkflowId,
@@ -47,31 +46,25 @@ export const chooseDelayOptionWorkflow = createWorkflow(
       cancelOrderWorkflow.runAsStep({ input: cancelInput })
     })
 
-    const gesture = when(
-      "delay-choice-wait-gesture",
-      { recorded, input, locked },
-      ({ recorded, input, locked }) =>
-        input.choice === "wait" && recorded.previous === null && locked.gesture_on_wait
-    ).then(() => {
-      const gestureInput = transform({ locked }, ({ locked }) => ({
-        incident_id: locked.incident_id,
-        ticket_id: locked.ticket_id,
-        order_id: locked.order_id,
-        customer_id: locked.customer_id,
-      }))
-      return giveWaitGestureStep(gestureInput)
-    })
-
     releaseLockStep({ key: lockKey })
 
     const result = transform(
-      { locked, input, gesture },
-      ({ locked, input, gesture }): ChooseDelayOptionOutput => ({
+      { locked, input, recorded },
+      ({ locked, input, recorded }): RecordedDelayChoice => ({
         ticket_id: locked.ticket_id,
         order_id: locked.order_id,
         choice: input.choice,
         order_canceled: input.choice === "cancel",
-        gesture_id: gesture?.gesture_id ?? locked.gesture_id ?? null,
+        gesture_id: locked.gesture_id ?? null,
+        wait_gesture:
+          input.choice === "wait" && recorded.previous === null && locked.gesture_on_wait
+            ? {
+                incident_id: locked.incident_id,
+                ticket_id: locked.ticket_id,
+                order_id: locked.order_id,
+                customer_id: locked.customer_id,
+              }
+            : null,
       })
     )
     return new WorkflowResponse(result)

@@ -3,7 +3,7 @@ import { expiryFor } from "../../../modules/loyalty_points/points-math"
 import { AccountFailure, LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
 import { loyaltyService, loyaltySettings } from "../utils"
 import { BirthdayCustomers } from "./find-birthday-customers"
-import { logFailures } from "./run-points-jobs"
+import { logFailures } from "../job-runs"
 
 export const awardBirthdayBonusesStepId = "award-loyalty-birthday-bonuses"
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadOrderReturnWindowEnd } from "../return-window"
-import { logFailures, PointsJobStepInput } from "./run-points-jobs"
+import { logFailures, PointsJobStepInput } from "../job-runs"
 import { loyaltyService } from "../utils"
 
 export const deferOpenReturnWindowsStepId = "defer-open-return-windows"

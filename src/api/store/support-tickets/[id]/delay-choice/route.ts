@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { StoreDelayChoiceResponse } from "../../../../../types/http/delays"
-import { chooseDelayOptionWorkflow } from "../../../../../workflows/delays"
+import { chooseDelayOption } from "../../../../../workflows/delays"
 import { StoreChooseDelayOptionType } from "./validators"
 
 /**
@@ -11,12 +11,10 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<StoreChooseDelayOptionType>,
   res: MedusaResponse<StoreDelayChoiceResponse>
 ) => {
-  const { result } = await chooseDelayOptionWorkflow(req.scope).run({
-    input: {
-      ticket_id: req.params.id,
-      customer_id: req.auth_context.actor_id,
-      choice: req.validatedBody.choice,
-    },
+  const result = await chooseDelayOption(req.scope, {
+    ticket_id: req.params.id,
+    customer_id: req.auth_context.actor_id,
+    choice: req.validatedBody.choice,
   })
   res.json({ delay_choice: result })
 }

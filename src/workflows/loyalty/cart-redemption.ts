@@ -1,14 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
-import { AftersalesEvents } from "../../../types/events"
+import { AftersalesEvents } from "../../types/events"
 import {
   appliedPoints,
   CartCreditLine,
   creditFor,
   loyaltyCreditLines,
   redemptionLimits,
-} from "../redemption"
-import { loyaltyService, loyaltySettings } from "../utils"
+} from "./redemption"
+import { loyaltyService, loyaltySettings } from "./utils"
 
 /** The cart as `completeCartWorkflow`'s `validate` hook hands it over. */
 export type CartBeingCompleted = {
