@@ -33,7 +33,8 @@ export const POST = async (
   }
   const replay = header ? await findByKey(req, orderId, customerId, header) : null
   if (replay) {
-    return res.json({ return_request: replay })
+    res.json({ return_request: replay })
+    return
   }
 
   try {
@@ -50,10 +51,10 @@ export const POST = async (
   } catch (e) {
     // The same key sent twice at once: the first one won the lock and created the request.
     const winner = header ? await findByKey(req, orderId, customerId, header) : null
-    if (winner) {
-      return res.json({ return_request: winner })
+    if (!winner) {
+      throw e
     }
-    throw e
+    res.json({ return_request: winner })
   }
 }
 
