@@ -28,20 +28,30 @@ suite "lint (medusa lint)" npx medusa lint src integration-tests
 suite "unit tests" npm run --silent test:unit -- --passWithNoTests
 suite "module integration tests" node scripts/with-postgres.mjs npm run --silent test:modules
 
-# One jest process per domain folder keeps memory bounded (each HTTP file boots an app).
-for dir in integration-tests/http/*/; do
-  suite "HTTP integration tests: $(basename "$dir")" \
-    node scripts/with-postgres.mjs npm run --silent test:http -- "$dir"
-done
-
+# One jest process per domain folder keeps memory bounded (each HTTP file boots an app); the
+# folders run two at a time (scripts/run-suites.mjs; SUITE_LANES=1 runs them one by one),
+# slowest first, each on its own throwaway Postgres.
+#
 # The production topology: an API server on Medusa's Redis modules with a separate worker
 # process (integration-tests/topology/test-runner.ts), a throwaway redis-server unless REDIS_URL
 # is set. The delay suite once more (its work runs in subscribers and jobs), and the topology's
 # own suites: jobs once per tick, redelivery, crashes. The other HTTP suites are not yet proven
 # in this topology (see README, Production).
-suite "topology (Redis, API server + separate worker)" \
-  node scripts/with-postgres.mjs node scripts/with-redis.mjs npm run --silent test:topology -- \
-  integration-tests/http/delays/delays.spec.ts integration-tests/topology
+http_suite() { # folder → a suite entry
+  printf '{"name":"HTTP integration tests: %s","cmd":["node","scripts/with-postgres.mjs","npm","run","--silent","test:http","--","integration-tests/http/%s/"]}' "$1" "$1"
+}
+topology='{"name":"topology (Redis, API server + separate worker)","cmd":["node","scripts/with-postgres.mjs","node","scripts/with-redis.mjs","npm","run","--silent","test:topology","--","integration-tests/http/delays/delays.spec.ts","integration-tests/topology"]}'
+ordered=(loyalty returns support delays admin foundation privacy sweep)
+listed=" ${ordered[*]} "
+entries=("$(http_suite loyalty)" "$(http_suite returns)" "$topology")
+for name in "${ordered[@]:2}"; do entries+=("$(http_suite "$name")"); done
+# A folder added later runs too, last.
+for dir in integration-tests/http/*/; do
+  name=$(basename "$dir")
+  [[ $listed == *" $name "* ]] || entries+=("$(http_suite "$name")")
+done
+suite "HTTP and topology suites (${SUITE_LANES:-2} at a time)" \
+  node scripts/run-suites.mjs "[$(IFS=,; echo "${entries[*]}")]"
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   suite "admin browser tests (Chromium against the built demo app)" npm run --silent test:browser
