@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { DEFAULT_LOYALTY_EXPIRY_MONTHS } from "../../types/loyalty"
 import {
   AftersalesOptions,
   AftersalesOptionsSchema,
@@ -19,7 +20,7 @@ export const DEFAULT_SETTINGS: AftersalesSettings = {
     min_redeem_points: 100,
     signup_bonus: 100,
     birthday_bonus: 200,
-    expiry_months: 12,
+    expiry_months: DEFAULT_LOYALTY_EXPIRY_MONTHS,
     expiry_reminder_days: 30,
     tiers: [
       { name: "Bronze", min_points: 0, multiplier: 1 },

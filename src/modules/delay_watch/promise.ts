@@ -1,6 +1,14 @@
-import type { DelaySettings } from "../aftersales_settings/schemas"
 import { CARRIER_REPORT_TOLERANCE_SECONDS } from "./types"
 import type { CarrierReportIgnored, DelayCause, DelayStage, WatchStatus } from "./types"
+
+/** A promise's terms: ship within hours, deliver within days. */
+type PromiseTerms = { ship_within_hours: number; deliver_within_days: number }
+
+/**
+ * What a promise is made from: the store's terms and each shipping option's own (the
+ * settings' `delays` section has these fields; the module reads no other module's types).
+ */
+export type PromiseSettings = PromiseTerms & { per_shipping_option: Record<string, PromiseTerms> }
 
 const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
@@ -10,7 +18,7 @@ const DAY = 24 * HOUR
  * the shipping option's own values when the merchant set them, else the store's.
  */
 export function promiseFor(
-  settings: Pick<DelaySettings, "ship_within_hours" | "deliver_within_days" | "per_shipping_option">,
+  settings: PromiseSettings,
   shippingOptionId: string | null | undefined,
   placedAt: Date
 ): { ship_by: Date; deliver_by: Date } {

@@ -1,5 +1,4 @@
 import { Context } from "@medusajs/framework/types"
-import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -27,38 +26,10 @@ import {
   StartWatchInput,
   WatchMovement,
   WatchProgress,
-  WatchStatus,
 } from "./types"
 import { DelaysOverviewSummary, OverviewPeriod } from "../../types/overview"
 import { summarizeDelays } from "./repositories/overview"
-
-const WATCH = "delay_watch"
-const INCIDENT = "delay_watch_incident"
-
-/** Per stage: the due date, the movement that keeps the promise, the mark of a reported delay. */
-const STAGE_COLUMNS: Record<ScannedStage, { due: string; moved: string; flag: string; after?: string }> = {
-  ship: { due: "ship_by", moved: "shipped_at", flag: "ship_late_at" },
-  // Not delivered counts only once shipped: an order not shipped is the ship stage's case.
-  deliver: { due: "deliver_by", moved: "delivered_at", flag: "deliver_late_at", after: "shipped_at" },
-}
-
-/**
- * Open watches whose promise for `stage` broke by `now` and were not flagged yet: what the scan
- * looks for, and what it checks again under the row locks before recording.
- */
-function lateAt(query: Knex.QueryBuilder, stage: ScannedStage, now: Date) {
-  const col = STAGE_COLUMNS[stage]
-  query
-    .whereNull("deleted_at")
-    // A literal, not a bound value: the planner must see the index predicate to use it.
-    .whereRaw("status = 'open'")
-    .whereNull(col.moved)
-    .whereNull(col.flag)
-    .where(col.due, "<=", now)
-  if (col.after) {
-    query.whereNotNull(col.after)
-  }
-}
+import { DelayWatchRepository, ProgressPatch } from "./repositories/delay-watch"
 
 /** Why a scanned stage broke. */
 const CAUSE_OF: Record<ScannedStage, "not_shipped" | "not_delivered"> = {
@@ -66,18 +37,7 @@ const CAUSE_OF: Record<ScannedStage, "not_shipped" | "not_delivered"> = {
   deliver: "not_delivered",
 }
 
-const FLAG_OF: Record<DelayStage, string> = {
-  ship: "ship_late_at",
-  deliver: "deliver_late_at",
-  carrier: "carrier_exception_at",
-}
-
-/** The columns a movement sets, in the order goods move: shipped implies fulfilled, etc. */
-const MOVEMENT_COLUMNS: Record<WatchMovement, string[]> = {
-  fulfilled: ["fulfilled_at"],
-  shipped: ["fulfilled_at", "shipped_at"],
-  delivered: ["fulfilled_at", "shipped_at", "delivered_at"],
-}
+type InjectedDependencies = { delayWatchRepository: DelayWatchRepository }
 
 /**
  * Delivery promises of placed orders and the delays found on them. The scan reads pages of
@@ -85,7 +45,18 @@ const MOVEMENT_COLUMNS: Record<WatchMovement, string[]> = {
  * its watch row locked, so two scans, a scan and a carrier report, or a retried event record a
  * stage once.
  */
-export default class DelayWatchService extends MedusaService({ DelayWatch, DelayIncident }) {
+export default class DelayWatchService extends MedusaService<{
+  DelayWatch: { dto: DelayWatchDTO }
+  DelayIncident: { dto: DelayIncidentDTO }
+}>({ DelayWatch, DelayIncident }) {
+  /** The watch's SQL: the scan's pages, the row locks incidents are written under. */
+  protected readonly watches_: DelayWatchRepository
+
+  constructor(container: InjectedDependencies) {
+    super(...arguments)
+    this.watches_ = container.delayWatchRepository
+  }
+
   /**
    * Starts watching an order with its promise. A second call for the same order (a retried
    * `order.placed`) answers the first watch unchanged.
@@ -153,16 +124,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     at: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DelayWatchDTO | null> {
-    const knex = knexOf(sharedContext)
-    const update: Record<string, unknown> = { updated_at: knex.fn.now() }
-    for (const column of MOVEMENT_COLUMNS[movement]) {
-      update[column] = knex.raw("coalesce(??, ?)", [column, at])
-    }
-    if (movement === "delivered") {
-      update.status = "closed"
-      update.closed_at = knex.raw("coalesce(??, ?)", ["closed_at", at])
-    }
-    await knex(WATCH).where({ order_id: orderId }).whereNull("deleted_at").update(update)
+    await this.watches_.recordMovement(orderId, movement, at, sharedContext)
     return this.findWatch_(orderId, sharedContext)
   }
 
@@ -182,11 +144,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     at: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DelayWatchDTO | null> {
-    const knex = knexOf(sharedContext)
-    await knex(WATCH)
-      .where({ order_id: orderId, status: "open" })
-      .whereNull("deleted_at")
-      .update({ status: "closed", closed_at: at, updated_at: knex.fn.now() })
+    await this.watches_.closeWatch(orderId, at, sharedContext)
     return this.findWatch_(orderId, sharedContext)
   }
 
@@ -201,17 +159,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     { now, after, limit }: { now: Date; after?: ScanCursor | null; limit: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LateWatch[]> {
-    const col = STAGE_COLUMNS[stage]
-    const knex = knexOf(sharedContext)
-    const query = knex(WATCH)
-      .select({ id: "id", order_id: "order_id", customer_id: "customer_id", due: col.due })
-      .modify(lateAt, stage, now)
-      .orderBy([col.due, "id"])
-      .limit(limit)
-    if (after) {
-      query.whereRaw("(??, ??) > (?, ?)", [col.due, "id", after.due, after.id])
-    }
-    return (await query) as LateWatch[]
+    return await this.watches_.listLateWatches(stage, { now, after, limit }, sharedContext)
   }
 
   /**
@@ -226,7 +174,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
   ): Promise<{ incident: DelayIncidentDTO; created: boolean }> {
     const { incident, created } = await this.recordIncident_(input, null, sharedContext)
     // With no screen nothing is ignored: an incident is always answered.
-    return { incident: incident as DelayIncidentDTO, created }
+    return { incident: incident!, created }
   }
 
   /**
@@ -256,13 +204,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     screen: ((watch: CarrierReportWatch) => CarrierReportIgnored | null) | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordCarrierIncidentResult> {
-    const knex = knexOf(sharedContext)
-    const watch: ({ id: string } & CarrierReportWatch) | undefined = await knex(WATCH)
-      .select("id", "status", "placed_at", "fulfilled_at", "shipped_at", "delivered_at")
-      .where({ order_id: input.order_id })
-      .whereNull("deleted_at")
-      .forUpdate()
-      .first()
+    const watch = await this.watches_.lockWatchOfOrder(input.order_id, sharedContext)
     if (!watch) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -275,7 +217,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
       sharedContext
     )
     if (existing) {
-      return { incident: existing as unknown as DelayIncidentDTO, created: false, ignored: null }
+      return { incident: existing, created: false, ignored: null }
     }
     const ignored = screen?.(watch) ?? null
     if (ignored) {
@@ -296,16 +238,8 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
       },
       sharedContext
     )
-    await knex(WATCH)
-      .where({ id: watch.id })
-      .update({
-        [FLAG_OF[input.stage]]: detectedAt,
-        late_stage: input.stage,
-        // The customer was told a new date: from now on that is the delivery promise.
-        deliver_by: knex.raw("greatest(??, ?)", ["deliver_by", input.new_estimate]),
-        updated_at: knex.fn.now(),
-      })
-    return { incident: incident as unknown as DelayIncidentDTO, created: true, ignored: null }
+    await this.watches_.markLate(watch.id, input.stage, detectedAt, input.new_estimate, sharedContext)
+    return { incident, created: true, ignored: null }
   }
 
   /**
@@ -336,23 +270,9 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordedLateIncident[]> {
-    const col = STAGE_COLUMNS[stage]
-    const knex = knexOf(sharedContext)
     // Another scan, a movement or a cancel may have come since the page was read: the lock
     // waits for it, and the predicate is evaluated again on the row it left.
-    const watches: {
-      id: string
-      order_id: string
-      ship_by: Date
-      deliver_by: Date
-      shipped_at: Date | null
-      late_stage: DelayStage | null
-    }[] = await knex(WATCH)
-      .select("id", "order_id", "ship_by", "deliver_by", "shipped_at", "late_stage")
-      .whereIn("id", watchIds)
-      .modify(lateAt, stage, now)
-      .orderBy("id")
-      .forUpdate()
+    const watches = await this.watches_.lockLateWatches(stage, watchIds, now, sharedContext)
     if (!watches.length) {
       return []
     }
@@ -371,38 +291,16 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
       ),
     }))
     // The partial unique index of order and stage is the arbiter, as in `recordIncident`.
-    const inserted: DelayIncidentDTO[] = await knex(INCIDENT)
-      .insert(rows)
-      .onConflict(knex.raw("(??, ??) where ?? is null", ["order_id", "stage", "deleted_at"]))
-      .ignore()
-      .returning([
-        "id",
-        "watch_id",
-        "order_id",
-        "stage",
-        "cause",
-        "detected_at",
-        "new_estimate",
-        "ticket_id",
-        "choice",
-        "chosen_at",
-        "gesture_id",
-        "announced_at",
-      ])
+    const inserted = await this.watches_.insertIncidentsOnce(rows, sharedContext)
     if (!inserted.length) {
       return []
     }
-    await knex(WATCH)
-      .updateFrom(INCIDENT)
-      .whereIn(`${INCIDENT}.id`, inserted.map((i) => i.id))
-      .where(`${INCIDENT}.watch_id`, knex.ref(`${WATCH}.id`))
-      .update({
-        [col.flag]: now,
-        late_stage: stage,
-        // The customer is told the new date: from now on that is the delivery promise.
-        deliver_by: knex.raw("greatest(??, ??)", [`${WATCH}.deliver_by`, `${INCIDENT}.new_estimate`]),
-        updated_at: knex.fn.now(),
-      })
+    await this.watches_.markLateFromIncidents(
+      stage,
+      inserted.map((i) => i.id),
+      now,
+      sharedContext
+    )
     const byId = new Map(watches.map((w) => [w.id, w]))
     return inserted.map((incident) => {
       const watch = byId.get(incident.watch_id)!
@@ -440,51 +338,31 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     reopen: { ship_by: Date; deliver_by: Date } | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DelayWatchDTO | null> {
-    const knex = knexOf(sharedContext)
-    const watch:
-      | {
-          id: string
-          status: WatchStatus
-          shipped_at: Date | null
-          delivered_at: Date | null
-          ship_by: Date
-          deliver_by: Date
-        }
-      | undefined = await knex(WATCH)
-      .select("id", "status", "shipped_at", "delivered_at", "ship_by", "deliver_by")
-      .where({ order_id: orderId })
-      .whereNull("deleted_at")
-      .forUpdate()
-      .first()
+    const watch = await this.watches_.lockWatchProgress(orderId, sharedContext)
     if (!watch) {
       return null
     }
-    const keep = (column: keyof WatchProgress) =>
-      progress[column] ? knex.raw("coalesce(??, ?)", [column, progress[column]]) : null
-    const update: Record<string, unknown> = {
-      fulfilled_at: keep("fulfilled_at"),
-      shipped_at: keep("shipped_at"),
-      delivered_at: keep("delivered_at"),
-      updated_at: knex.fn.now(),
+    const patch: ProgressPatch = {
+      fulfilled_at: progress.fulfilled_at ?? null,
+      shipped_at: progress.shipped_at ?? null,
+      delivered_at: progress.delivered_at ?? null,
     }
     const canceled = watch.status === "closed" && !watch.delivered_at
     if (progress.delivered_at && !canceled) {
-      update.status = "closed"
-      update.closed_at = knex.raw("coalesce(??, ?)", ["closed_at", progress.delivered_at])
+      patch.close_at = progress.delivered_at
     } else if (!progress.delivered_at && watch.delivered_at) {
       // Closed by a delivery, and an item came since: watched again.
-      update.status = "open"
-      update.closed_at = null
+      patch.reopen = true
     }
     const unshipped = !progress.shipped_at && !!watch.shipped_at
     if (reopen && (unshipped || (!progress.delivered_at && watch.delivered_at))) {
       const later = (a: Date, b: Date) => new Date(Math.max(new Date(a).getTime(), new Date(b).getTime()))
       if (unshipped) {
-        update.ship_by = later(watch.ship_by, reopen.ship_by)
+        patch.ship_by = later(watch.ship_by, reopen.ship_by)
       }
-      update.deliver_by = later(watch.deliver_by, reopen.deliver_by)
+      patch.deliver_by = later(watch.deliver_by, reopen.deliver_by)
     }
-    await knex(WATCH).where({ id: watch.id }).update(update)
+    await this.watches_.writeProgress(watch.id, patch, sharedContext)
     return this.findWatch_(orderId, sharedContext)
   }
 
@@ -497,17 +375,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     { after, limit }: { after?: { detected_at: Date; id: string } | null; limit: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DelayIncidentDTO[]> {
-    const knex = knexOf(sharedContext)
-    const query = knex(INCIDENT)
-      .select("*")
-      .whereNull("deleted_at")
-      .whereNull("announced_at")
-      .orderBy(["detected_at", "id"])
-      .limit(limit)
-    if (after) {
-      query.whereRaw("(??, ??) > (?, ?)", ["detected_at", "id", after.detected_at, after.id])
-    }
-    return (await query) as DelayIncidentDTO[]
+    return await this.watches_.listUnannouncedIncidents({ after, limit }, sharedContext)
   }
 
   /**
@@ -529,12 +397,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     at: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const knex = knexOf(sharedContext)
-    const updated = await knex(INCIDENT)
-      .where({ id: incidentId })
-      .whereNull("announced_at")
-      .update({ announced_at: at, updated_at: knex.fn.now() })
-    return updated > 0
+    return await this.watches_.markAnnounced(incidentId, at, sharedContext)
   }
 
   /**
@@ -556,20 +419,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     previous: { late_stage: DelayStage | null; deliver_by: Date },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const knex = knexOf(sharedContext)
-    const incident = await knex(INCIDENT).select("watch_id", "stage").where({ id: incidentId }).first()
-    if (!incident) {
-      return
-    }
-    await knex(INCIDENT).where({ id: incidentId }).delete()
-    await knex(WATCH)
-      .where({ id: incident.watch_id })
-      .update({
-        [FLAG_OF[incident.stage as DelayStage]]: null,
-        late_stage: previous.late_stage,
-        deliver_by: previous.deliver_by,
-        updated_at: knex.fn.now(),
-      })
+    await this.watches_.revertIncident(incidentId, previous, sharedContext)
   }
 
   /**
@@ -591,13 +441,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     choice: DelayChoice | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: DelayChoice | null }> {
-    const knex = knexOf(sharedContext)
-    const row = await knex(INCIDENT)
-      .select("id", "choice")
-      .where({ id: incidentId })
-      .whereNull("deleted_at")
-      .forUpdate()
-      .first()
+    const row = await this.watches_.lockIncidentChoice(incidentId, sharedContext)
     if (!row) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Delay incident ${incidentId} was not found`)
     }
@@ -608,9 +452,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
         `The order of delay incident ${incidentId} was already canceled at the customer's request`
       )
     }
-    await knex(INCIDENT)
-      .where({ id: incidentId })
-      .update({ choice, chosen_at: choice ? new Date() : null, updated_at: knex.fn.now() })
+    await this.watches_.writeChoice(incidentId, choice, choice ? new Date() : null, sharedContext)
     return { previous }
   }
 
@@ -630,10 +472,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     previous: DelayChoice | null,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const knex = knexOf(sharedContext)
-    await knex(INCIDENT)
-      .where({ id: incidentId })
-      .update({ choice: previous, chosen_at: previous ? new Date() : null, updated_at: knex.fn.now() })
+    await this.watches_.writeChoice(incidentId, previous, previous ? new Date() : null, sharedContext)
   }
 
   @InjectTransactionManager()
@@ -642,7 +481,7 @@ export default class DelayWatchService extends MedusaService({ DelayWatch, Delay
     @MedusaContext() sharedContext: Context = {}
   ): Promise<DelayWatchDTO | null> {
     const [watch] = await this.listDelayWatches({ order_id: orderId }, {}, sharedContext)
-    return (watch as unknown as DelayWatchDTO) ?? null
+    return watch ?? null
   }
 
   /**

@@ -62,6 +62,8 @@ export type DelayIncidentDTO = {
   order_id: string
   stage: DelayStage
   cause: DelayCause
+  /** The carrier's reference of a report (not among the fields a scan page answers). */
+  reference?: string | null
   detected_at: Date
   new_estimate: Date
   ticket_id: string | null

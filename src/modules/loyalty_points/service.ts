@@ -1,8 +1,6 @@
 import { Context } from "@medusajs/framework/types"
-import { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   BigNumber,
-  generateEntityId,
   InjectManager,
   InjectTransactionManager,
   MathBN,
@@ -10,20 +8,19 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { knexOf } from "../../utils/knex"
-import { resolveOptions } from "../aftersales_settings/defaults"
 import { LoyaltyAccount, LoyaltyTransaction } from "./models"
 import { isBirthday } from "./birthday"
 import { expiryFor } from "./points-math"
+import { expiryMonthsOf } from "./options"
 import {
   AddBonusPointsInput,
   AdjustPointsInput,
   DuePage,
   EarnPointsInput,
   ExpiryRun,
+  LoyaltyAccountDTO,
   LoyaltyAccountSummary,
   LoyaltyTransactionDTO,
-  LoyaltyTransactionType,
   RedeemForCartInput,
   RefundRedeemedToInput,
   RefundRedemptionInput,
@@ -32,12 +29,9 @@ import {
   UnlockRun,
 } from "./types"
 import { LoyaltyOverviewSummary, OverviewPeriod } from "../../types/overview"
+import { knexOf } from "../../utils/knex"
 import { summarizeLedger } from "./repositories/overview"
-
-const ACCOUNT = "loyalty_points_account"
-const LEDGER = "loyalty_points_transaction"
-
-type AccountRow = { id: string; customer_id: string; balance: number; pending: number }
+import { LoyaltyTransactionRepository, NewEntry } from "./repositories/loyalty-transaction"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -56,26 +50,7 @@ function byExpiry(a: { expires_at: Date | null }, b: { expires_at: Date | null }
   return at(a.expires_at) - at(b.expires_at)
 }
 
-/** The fields of a new ledger row; the rest get their defaults. */
-type NewEntry = {
-  type: LoyaltyTransactionType
-  points: number
-  idempotency_key: string
-  status?: "pending" | "available"
-  remaining?: number
-  available_at?: Date | null
-  expires_at?: Date | null
-  reason?: string | null
-  source?: string | null
-  reference_id?: string | null
-  order_id?: string | null
-  currency_code?: string | null
-  amount?: BigNumber | number | string | null
-  rate?: number | null
-  multiplier?: number | null
-  allocations?: Record<string, number> | null
-  metadata?: Record<string, unknown> | null
-}
+type InjectedDependencies = { loyaltyTransactionRepository: LoyaltyTransactionRepository }
 
 /**
  * The points ledger. Every change of a balance is one ledger row written in the same
@@ -83,15 +58,21 @@ type NewEntry = {
  * (`FOR UPDATE`): two checkouts, an expiry run and an admin adjustment for the same customer
  * are serialised, so none of them reads a balance another is about to spend.
  */
-export default class LoyaltyPointsService extends MedusaService({
+export default class LoyaltyPointsService extends MedusaService<{
+  LoyaltyAccount: { dto: LoyaltyAccountDTO }
+  LoyaltyTransaction: { dto: LoyaltyTransactionDTO }
+}>({
   LoyaltyAccount,
   LoyaltyTransaction,
 }) {
   protected readonly defaultExpiryMonths_: number
+  /** The ledger's SQL: locks, lot spending, entries written with the account's cached sums. */
+  protected readonly ledger_: LoyaltyTransactionRepository
 
-  constructor(container: Record<string, unknown>, options: unknown) {
+  constructor(container: InjectedDependencies, options: unknown) {
     super(...arguments)
-    this.defaultExpiryMonths_ = resolveOptions(options).defaults.loyalty.expiry_months
+    this.ledger_ = container.loyaltyTransactionRepository
+    this.defaultExpiryMonths_ = expiryMonthsOf(options)
   }
 
   /** Balance, pending points and the next expiry of a customer, in constant time. */
@@ -100,31 +81,20 @@ export default class LoyaltyPointsService extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyAccountSummary> {
-    const knex = knexOf(sharedContext)
-    const account: AccountRow | undefined = await knex(ACCOUNT)
-      .select("id", "customer_id", "balance", "pending")
-      .where({ customer_id: customerId })
-      .whereNull("deleted_at")
-      .first()
+    const [account] = await this.listLoyaltyAccounts(
+      { customer_id: customerId },
+      { select: ["id", "balance", "pending"], take: 1 },
+      sharedContext
+    )
     if (!account) {
       return { account_id: null, customer_id: customerId, balance: 0, pending: 0, next_expiry: null }
     }
-    const next = (await knex(LEDGER)
-      .select("expires_at")
-      .sum({ points: "remaining" })
-      .where({ account_id: account.id, status: "available" })
-      .where("remaining", ">", 0)
-      .whereNotNull("expires_at")
-      .whereNull("deleted_at")
-      .groupBy("expires_at")
-      .orderBy("expires_at", "asc")
-      .first()) as { expires_at: Date; points: string } | undefined
     return {
       account_id: account.id,
       customer_id: customerId,
       balance: Number(account.balance),
       pending: Number(account.pending),
-      next_expiry: next ? { points: Number(next.points), expires_at: next.expires_at } : null,
+      next_expiry: await this.ledger_.nextExpiry(account.id, sharedContext),
     }
   }
 
@@ -137,20 +107,7 @@ export default class LoyaltyPointsService extends MedusaService({
     customerId: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ balance: number; pending: number; lots_remaining: number }> {
-    const knex = knexOf(sharedContext)
-    const rows: { status: string; points: string | null; remaining: string | null }[] =
-      await knex(LEDGER)
-        .select("status")
-        .sum({ points: "points", remaining: "remaining" })
-        .where({ customer_id: customerId })
-        .whereNull("deleted_at")
-        .groupBy("status")
-    const of = (status: string) => rows.find((r) => r.status === status)
-    return {
-      balance: Number(of("available")?.points ?? 0),
-      pending: Number(of("pending")?.points ?? 0),
-      lots_remaining: Number(of("available")?.remaining ?? 0),
-    }
+    return await this.ledger_.sumByStatus(customerId, sharedContext)
   }
 
   /** Points earned (net of reversals) since a date: what tiers are measured on. */
@@ -160,14 +117,7 @@ export default class LoyaltyPointsService extends MedusaService({
     since: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<number> {
-    const row = await knexOf(sharedContext)(LEDGER)
-      .sum({ points: "points" })
-      .where({ customer_id: customerId })
-      .whereIn("type", ["earn", "reverse"])
-      .where("created_at", ">=", since)
-      .whereNull("deleted_at")
-      .first()
-    return Math.max(0, Number(row?.points ?? 0))
+    return Math.max(0, await this.ledger_.sumEarnedSince(customerId, since, sharedContext))
   }
 
   /**
@@ -369,22 +319,7 @@ export default class LoyaltyPointsService extends MedusaService({
     if (!cartIds.length) {
       return []
     }
-    const knex = knexOf(sharedContext)
-    const rows = await knex(LEDGER)
-      .where({ type: "redeem" })
-      .whereIn("reference_id", cartIds)
-      .whereNull("order_id")
-      .whereNull("deleted_at")
-      .whereNotExists(
-        knex(`${LEDGER} as r`)
-          .select(knex.raw("1"))
-          .where("r.type", "refund")
-          .whereRaw(`r.reference_id = ${LEDGER}.id`)
-          .whereNull("r.deleted_at")
-      )
-      .update({ order_id: orderId, updated_at: knex.fn.now() })
-      .returning("*")
-    return rows.map(toDTO)
+    return await this.ledger_.attachOrder(cartIds, orderId, sharedContext)
   }
 
   /**
@@ -400,7 +335,7 @@ export default class LoyaltyPointsService extends MedusaService({
     { afterId = "", limit = 500 }: DuePage = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<UnlockRun> {
-    const accountIds = await this.listDueAccounts_("unlock", now, afterId, limit, knexOf(sharedContext))
+    const accountIds = await this.ledger_.listDueAccounts("unlock", now, afterId, limit, sharedContext)
     const run: UnlockRun = { entries: 0, accounts: 0, points: 0, failed: [], last_account_id: null }
     for (const accountId of accountIds) {
       try {
@@ -426,7 +361,7 @@ export default class LoyaltyPointsService extends MedusaService({
     { afterId = "", limit = 500 }: DuePage = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<ExpiryRun> {
-    const accountIds = await this.listDueAccounts_("expire", now, afterId, limit, knexOf(sharedContext))
+    const accountIds = await this.ledger_.listDueAccounts("expire", now, afterId, limit, sharedContext)
     const run: ExpiryRun = { entries: [], accounts: 0, failed: [], last_account_id: null }
     for (const accountId of accountIds) {
       try {
@@ -448,21 +383,7 @@ export default class LoyaltyPointsService extends MedusaService({
     to: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ customer_id: string; points: number; expires_at: Date }[]> {
-    const rows = await knexOf(sharedContext)(LEDGER)
-      .select("customer_id")
-      .sum({ points: "remaining" })
-      .min({ expires_at: "expires_at" })
-      .where({ status: "available" })
-      .where("remaining", ">", 0)
-      .where("expires_at", ">", from)
-      .where("expires_at", "<=", to)
-      .whereNull("deleted_at")
-      .groupBy("customer_id")
-    return rows.map((r: { customer_id: string; points: string; expires_at: Date }) => ({
-      customer_id: r.customer_id,
-      points: Number(r.points),
-      expires_at: r.expires_at,
-    }))
+    return await this.ledger_.sumExpiring(from, to, sharedContext)
   }
 
   /**
@@ -496,13 +417,17 @@ export default class LoyaltyPointsService extends MedusaService({
     { afterId = "", limit = 500 }: { afterId?: string; limit?: number } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ id: string; customer_id: string; birthday: string; birthday_changed_at: Date | null }[]> {
-    return await knexOf(sharedContext)(ACCOUNT)
-      .select("id", "customer_id", "birthday", "birthday_changed_at")
-      .whereIn("birthday", days)
-      .where("id", ">", afterId)
-      .whereNull("deleted_at")
-      .orderBy("id")
-      .limit(limit)
+    const accounts = await this.listLoyaltyAccounts(
+      { birthday: days, id: { $gt: afterId } },
+      { select: ["id", "customer_id", "birthday", "birthday_changed_at"], order: { id: "ASC" }, take: limit },
+      sharedContext
+    )
+    return accounts.map((a) => ({
+      id: a.id,
+      customer_id: a.customer_id,
+      birthday: a.birthday as string,
+      birthday_changed_at: a.birthday_changed_at as Date | null,
+    }))
   }
 
   @InjectTransactionManager()
@@ -512,21 +437,15 @@ export default class LoyaltyPointsService extends MedusaService({
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ birthday: string | null; birthday_changed_at: Date | null; changed: boolean }> {
-    const trx = transactionOf(sharedContext)
-    const account = await this.lockAccount_(trx, customerId)
-    const current: { birthday: string | null; birthday_changed_at: Date | null } = await trx(ACCOUNT)
-      .select("birthday", "birthday_changed_at")
-      .where({ id: account.id })
-      .first()
+    const account = await this.lockAccount_(customerId, sharedContext)
+    const current = await this.ledger_.readBirthday(account.id, sharedContext)
     if (current.birthday === birthday) {
       return { ...current, changed: false }
     }
     // Never set before (no value, no change recorded): the first entry is not a change.
     const first = current.birthday === null && current.birthday_changed_at === null
     const changedAt = first ? null : now
-    await trx(ACCOUNT)
-      .where({ id: account.id })
-      .update({ birthday, birthday_changed_at: changedAt, updated_at: trx.fn.now() })
+    await this.ledger_.writeBirthday(account.id, birthday, changedAt, sharedContext)
     return { birthday, birthday_changed_at: changedAt, changed: !first }
   }
 
@@ -536,20 +455,18 @@ export default class LoyaltyPointsService extends MedusaService({
     entry: NewEntry,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO> {
-    const trx = transactionOf(sharedContext)
-    const account = await this.lockAccount_(trx, customerId)
-    const existing = await findByKey(trx, entry.idempotency_key)
+    const account = await this.lockAccount_(customerId, sharedContext)
+    const existing = await this.ledger_.findByKey(entry.idempotency_key, sharedContext)
     if (existing) {
       return existing
     }
     const status = entry.status ?? "available"
-    const row = await insertEntry(
-      trx,
+    return await this.ledger_.insertEntry(
       account,
       { ...entry, status, remaining: entry.points },
-      status === "pending" ? { balance: 0, pending: entry.points } : { balance: entry.points, pending: 0 }
+      status === "pending" ? { balance: 0, pending: entry.points } : { balance: entry.points, pending: 0 },
+      sharedContext
     )
-    return row
   }
 
   @InjectTransactionManager()
@@ -559,9 +476,8 @@ export default class LoyaltyPointsService extends MedusaService({
     entry: NewEntry,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO> {
-    const trx = transactionOf(sharedContext)
-    const account = await this.lockAccount_(trx, customerId)
-    const existing = await findByKey(trx, entry.idempotency_key)
+    const account = await this.lockAccount_(customerId, sharedContext)
+    const existing = await this.ledger_.findByKey(entry.idempotency_key, sharedContext)
     if (existing) {
       return existing
     }
@@ -571,14 +487,13 @@ export default class LoyaltyPointsService extends MedusaService({
         `Customer ${customerId} has ${account.balance} points available, fewer than the ${points} asked for.`
       )
     }
-    const allocations = await spendLots(trx, account.id, points)
-    const row = await insertEntry(
-      trx,
+    const allocations = await this.ledger_.spendLots(account.id, points, sharedContext)
+    return await this.ledger_.insertEntry(
       account,
       { ...entry, points: -points, remaining: 0, allocations },
-      { balance: -points, pending: 0 }
+      { balance: -points, pending: 0 },
+      sharedContext
     )
-    return row
   }
 
   @InjectTransactionManager()
@@ -586,27 +501,15 @@ export default class LoyaltyPointsService extends MedusaService({
     input: RedeemForCartInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ transaction: LoyaltyTransactionDTO; created: boolean }> {
-    const trx = transactionOf(sharedContext)
-    const account = await this.lockAccount_(trx, input.customer_id)
-    const attempts: LoyaltyTransactionDTO[] = await trx(LEDGER)
-      .select("*")
-      .where({ account_id: account.id, type: "redeem", reference_id: input.cart_id })
-      .whereNull("deleted_at")
-      .orderBy("created_at", "asc")
-    const refunded = new Set<string>(
-      attempts.length
-        ? (
-            await trx(LEDGER)
-              .select("reference_id")
-              .where({ type: "refund" })
-              .whereIn("reference_id", attempts.map((a) => a.id))
-              .whereNull("deleted_at")
-          ).map((r: { reference_id: string }) => r.reference_id)
-        : []
+    const account = await this.lockAccount_(input.customer_id, sharedContext)
+    const attempts = await this.ledger_.listCartRedemptions(account.id, input.cart_id, sharedContext)
+    const refunded = await this.ledger_.refundedAmong(
+      attempts.map((a) => a.id),
+      sharedContext
     )
     const live = attempts.find((a) => !refunded.has(a.id))
     if (live) {
-      return { transaction: toDTO(live), created: false }
+      return { transaction: live, created: false }
     }
     if (account.balance < input.points) {
       throw new MedusaError(
@@ -614,19 +517,24 @@ export default class LoyaltyPointsService extends MedusaService({
         `Customer ${input.customer_id} has ${account.balance} points available, fewer than the ${input.points} applied to cart ${input.cart_id}.`
       )
     }
-    const allocations = await spendLots(trx, account.id, input.points)
-    const row = await insertEntry(trx, account, {
-      type: "redeem",
-      points: -input.points,
-      remaining: 0,
-      idempotency_key: `redeem:${input.cart_id}:${attempts.length + 1}`,
-      reason: "spent at checkout",
-      source: "checkout",
-      reference_id: input.cart_id,
-      currency_code: input.currency_code,
-      amount: new BigNumber(input.amount),
-      allocations,
-    }, { balance: -input.points, pending: 0 })
+    const allocations = await this.ledger_.spendLots(account.id, input.points, sharedContext)
+    const row = await this.ledger_.insertEntry(
+      account,
+      {
+        type: "redeem",
+        points: -input.points,
+        remaining: 0,
+        idempotency_key: `redeem:${input.cart_id}:${attempts.length + 1}`,
+        reason: "spent at checkout",
+        source: "checkout",
+        reference_id: input.cart_id,
+        currency_code: input.currency_code,
+        amount: new BigNumber(input.amount),
+        allocations,
+      },
+      { balance: -input.points, pending: 0 },
+      sharedContext
+    )
     return { transaction: row, created: true }
   }
 
@@ -635,29 +543,18 @@ export default class LoyaltyPointsService extends MedusaService({
     input: RefundRedemptionInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO | null> {
-    const trx = transactionOf(sharedContext)
-    const redemption = await trx(LEDGER)
-      .select("*")
-      .where({ id: input.redemption_id, type: "redeem" })
-      .whereNull("deleted_at")
-      .first()
+    const redemption = await this.ledger_.findRedemption(input.redemption_id, sharedContext)
     if (!redemption) {
       return null
     }
-    const account = await lockAccountById(trx, redemption.account_id)
-    const already = await trx(LEDGER)
-      .select("*")
-      .where({ type: "refund", reference_id: redemption.id })
-      .whereNull("deleted_at")
-      .first()
+    const account = await this.ledger_.lockAccountById(redemption.account_id, sharedContext)
+    const already = await this.ledger_.findRefundOf(redemption.id, sharedContext)
     if (already) {
-      return toDTO(already)
+      return already
     }
     const taken: Record<string, number> = redemption.allocations ?? {}
     const now = new Date()
-    const lots: { id: string; expires_at: Date | null }[] = Object.keys(taken).length
-      ? await trx(LEDGER).select("id", "expires_at").whereIn("id", Object.keys(taken))
-      : []
+    const lots = await this.ledger_.lotExpiries(Object.keys(taken), sharedContext)
     const live = new Set(
       lots.filter((l) => !l.expires_at || new Date(l.expires_at) > now).map((l) => l.id)
     )
@@ -668,29 +565,33 @@ export default class LoyaltyPointsService extends MedusaService({
     let relot = 0
     for (const [lotId, points] of Object.entries(taken)) {
       if (live.has(lotId)) {
-        await trx(LEDGER).where({ id: lotId }).increment("remaining", points)
+        await this.ledger_.addToLot(lotId, points, sharedContext)
         allocations[lotId] = points
       } else {
         relot += Number(points)
       }
     }
-    const points = -Number(redemption.points)
-    const row = await insertEntry(trx, account, {
-      type: "refund",
-      points,
-      remaining: relot,
-      expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
-      idempotency_key: input.idempotency_key,
-      reason: input.reason,
-      source: "checkout",
-      reference_id: redemption.id,
-      order_id: input.order_id ?? redemption.order_id ?? null,
-      currency_code: redemption.currency_code,
-      amount: redemption.amount,
-      allocations,
-      metadata: relot ? { expired_lots: relot } : null,
-    }, { balance: points, pending: 0 })
-    return row
+    const points = -redemption.points
+    return await this.ledger_.insertEntry(
+      account,
+      {
+        type: "refund",
+        points,
+        remaining: relot,
+        expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
+        idempotency_key: input.idempotency_key,
+        reason: input.reason,
+        source: "checkout",
+        reference_id: redemption.id,
+        order_id: input.order_id ?? redemption.order_id ?? null,
+        currency_code: redemption.currency_code,
+        amount: redemption.amount,
+        allocations,
+        metadata: relot ? { expired_lots: relot } : null,
+      },
+      { balance: points, pending: 0 },
+      sharedContext
+    )
   }
 
   @InjectTransactionManager()
@@ -698,33 +599,25 @@ export default class LoyaltyPointsService extends MedusaService({
     input: ReverseEarnedInput & { total?: number },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO | null> {
-    const trx = transactionOf(sharedContext)
-    const earnRow = await trx(LEDGER)
-      .select("account_id")
-      .where({ id: input.earn_id })
-      .whereNull("deleted_at")
-      .first()
-    if (!earnRow) {
+    const accountId = await this.ledger_.accountOf(input.earn_id, sharedContext)
+    if (!accountId) {
       return null
     }
-    const account = await lockAccountById(trx, earnRow.account_id)
-    const existing = await findByKey(trx, input.idempotency_key)
+    const account = await this.ledger_.lockAccountById(accountId, sharedContext)
+    const existing = await this.ledger_.findByKey(input.idempotency_key, sharedContext)
     if (existing) {
       // Toward a total, a repeat writes nothing and says so; a keyed reversal answers its entry.
       return input.total === undefined ? existing : null
     }
     // Re-read under the lock: an unlock or expiry run may have changed the lot meanwhile.
-    const earn = await trx(LEDGER).select("*").where({ id: input.earn_id }).first()
+    const earn = await this.ledger_.findEntry(input.earn_id, sharedContext)
     // What earlier reversals asked for counts, including what they could not take back.
-    const reversals: { points: number; metadata: { shortfall?: number } | null }[] = await trx(LEDGER)
-      .select("points", "metadata")
-      .where({ type: "reverse", reference_id: earn.id })
-      .whereNull("deleted_at")
+    const reversals = await this.ledger_.listReversals(earn.id, sharedContext)
     const asked = reversals.reduce(
       (sum, r) => sum - Number(r.points) + Number(r.metadata?.shortfall ?? 0),
       0
     )
-    const left = Number(earn.points) - asked
+    const left = earn.points - asked
     const wanted = Math.min(input.total === undefined ? input.points : input.total - asked, left)
     if (wanted <= 0) {
       return null
@@ -745,36 +638,44 @@ export default class LoyaltyPointsService extends MedusaService({
     }
     if (earn.status === "pending") {
       // Pending points cannot have been spent: the lot still holds them all.
-      await trx(LEDGER).where({ id: earn.id }).decrement("remaining", wanted)
-      const row = await insertEntry(trx, account, {
-        ...base,
-        points: -wanted,
-        status: "pending",
-        available_at: earn.available_at,
-        allocations: { [earn.id]: wanted },
-      }, { balance: 0, pending: -wanted })
-      return row
+      await this.ledger_.takeFromLot(earn.id, wanted, sharedContext)
+      return await this.ledger_.insertEntry(
+        account,
+        {
+          ...base,
+          points: -wanted,
+          status: "pending",
+          available_at: earn.available_at as Date | null,
+          allocations: { [earn.id]: wanted },
+        },
+        { balance: 0, pending: -wanted },
+        sharedContext
+      )
     }
-    const fromLot = Math.min(wanted, Number(earn.remaining))
+    const fromLot = Math.min(wanted, earn.remaining)
     const allocations: Record<string, number> = {}
     if (fromLot > 0) {
-      await trx(LEDGER).where({ id: earn.id }).decrement("remaining", fromLot)
+      await this.ledger_.takeFromLot(earn.id, fromLot, sharedContext)
       allocations[earn.id] = fromLot
     }
     // What was already spent of this lot comes off the rest of the balance, never below zero.
     const rest = Math.min(wanted - fromLot, account.balance - fromLot)
     if (rest > 0) {
-      Object.assign(allocations, await spendLots(trx, account.id, rest))
+      Object.assign(allocations, await this.ledger_.spendLots(account.id, rest, sharedContext))
     }
     const taken = fromLot + Math.max(0, rest)
     const shortfall = wanted - taken
-    const row = await insertEntry(trx, account, {
-      ...base,
-      points: -taken,
-      allocations,
-      metadata: { ...(base.metadata ?? {}), ...(shortfall > 0 ? { shortfall } : {}) },
-    }, { balance: -taken, pending: 0 })
-    return row
+    return await this.ledger_.insertEntry(
+      account,
+      {
+        ...base,
+        points: -taken,
+        allocations,
+        metadata: { ...(base.metadata ?? {}), ...(shortfall > 0 ? { shortfall } : {}) },
+      },
+      { balance: -taken, pending: 0 },
+      sharedContext
+    )
   }
 
   @InjectTransactionManager()
@@ -782,26 +683,17 @@ export default class LoyaltyPointsService extends MedusaService({
     input: RefundRedeemedToInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO | null> {
-    const trx = transactionOf(sharedContext)
-    const redemption = await trx(LEDGER)
-      .select("*")
-      .where({ id: input.redemption_id, type: "redeem" })
-      .whereNull("deleted_at")
-      .first()
+    const redemption = await this.ledger_.findRedemption(input.redemption_id, sharedContext)
     if (!redemption) {
       return null
     }
-    const account = await lockAccountById(trx, redemption.account_id)
+    const account = await this.ledger_.lockAccountById(redemption.account_id, sharedContext)
     const key = `settle:${redemption.id}:${input.total}`
-    if (await findByKey(trx, key)) {
+    if (await this.ledger_.findByKey(key, sharedContext)) {
       return null
     }
-    const redeemed = -Number(redemption.points)
-    const refunds: { points: number; allocations: Record<string, number> | null; metadata: RefundMetadata | null }[] =
-      await trx(LEDGER)
-        .select("points", "allocations", "metadata")
-        .where({ type: "refund", reference_id: redemption.id })
-        .whereNull("deleted_at")
+    const redeemed = -redemption.points
+    const refunds = await this.ledger_.listRefunds<RefundMetadata>(redemption.id, sharedContext)
     const given = refunds.reduce((sum, r) => sum + Number(r.points), 0)
     const wanted = Math.min(input.total, redeemed) - given
     if (wanted <= 0) {
@@ -816,9 +708,7 @@ export default class LoyaltyPointsService extends MedusaService({
       }
     }
     const taken: Record<string, number> = redemption.allocations ?? {}
-    const lots: { id: string; expires_at: Date | null }[] = Object.keys(taken).length
-      ? await trx(LEDGER).select("id", "expires_at").whereIn("id", Object.keys(taken))
-      : []
+    const lots = await this.ledger_.lotExpiries(Object.keys(taken), sharedContext)
     const now = new Date()
     const live = new Set(lots.filter((l) => !l.expires_at || new Date(l.expires_at) > now).map((l) => l.id))
     const allocations: Record<string, number> = {}
@@ -835,7 +725,7 @@ export default class LoyaltyPointsService extends MedusaService({
       from[lot.id] = n
       left -= n
       if (live.has(lot.id)) {
-        await trx(LEDGER).where({ id: lot.id }).increment("remaining", n)
+        await this.ledger_.addToLot(lot.id, n, sharedContext)
         allocations[lot.id] = n
       } else {
         relot += n
@@ -844,21 +734,26 @@ export default class LoyaltyPointsService extends MedusaService({
     // Lots no longer found (never expected) still give the shopper their points, in a new lot.
     relot += left
     const value = MathBN.mult(MathBN.div(redemption.amount ?? 0, redeemed || 1), wanted)
-    return await insertEntry(trx, account, {
-      type: "refund",
-      points: wanted,
-      remaining: relot,
-      expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
-      idempotency_key: key,
-      reason: input.reason,
-      source: "order",
-      reference_id: redemption.id,
-      order_id: input.order_id ?? redemption.order_id ?? null,
-      currency_code: redemption.currency_code,
-      amount: new BigNumber(value),
-      allocations,
-      metadata: { lots: from, ...(relot ? { expired_lots: relot } : {}) },
-    }, { balance: wanted, pending: 0 })
+    return await this.ledger_.insertEntry(
+      account,
+      {
+        type: "refund",
+        points: wanted,
+        remaining: relot,
+        expires_at: relot ? new Date(now.getTime() + REFUND_GRACE_DAYS * DAY) : null,
+        idempotency_key: key,
+        reason: input.reason,
+        source: "order",
+        reference_id: redemption.id,
+        order_id: input.order_id ?? redemption.order_id ?? null,
+        currency_code: redemption.currency_code,
+        amount: new BigNumber(value),
+        allocations,
+        metadata: { lots: from, ...(relot ? { expired_lots: relot } : {}) },
+      },
+      { balance: wanted, pending: 0 },
+      sharedContext
+    )
   }
 
   @InjectTransactionManager()
@@ -867,38 +762,13 @@ export default class LoyaltyPointsService extends MedusaService({
     availableAt: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<boolean> {
-    const trx = transactionOf(sharedContext)
-    const earnRow = await trx(LEDGER).select("account_id").where({ id: earnId }).whereNull("deleted_at").first()
-    if (!earnRow) {
+    const accountId = await this.ledger_.accountOf(earnId, sharedContext)
+    if (!accountId) {
       return false
     }
-    await lockAccountById(trx, earnRow.account_id)
-    const moved = await trx(LEDGER)
-      .where({ status: "pending" })
-      .where((q) => q.where({ id: earnId }).orWhere({ type: "reverse", reference_id: earnId }))
-      .whereNull("deleted_at")
-      .update({ available_at: availableAt, updated_at: trx.fn.now() })
+    await this.ledger_.lockAccountById(accountId, sharedContext)
+    const moved = await this.ledger_.deferUnlock(earnId, availableAt, sharedContext)
     return moved > 0
-  }
-
-  /** Accounts with work due, by id after `afterId` (keyset pages: a failing one is not met twice in a run). */
-  protected async listDueAccounts_(
-    job: "unlock" | "expire",
-    now: Date,
-    afterId: string,
-    limit: number,
-    knex: Knex
-  ): Promise<string[]> {
-    let due = knex(LEDGER)
-      .distinct("account_id")
-      .where("account_id", ">", afterId)
-      .whereNull("deleted_at")
-    due =
-      job === "unlock"
-        ? due.where({ status: "pending" }).where("available_at", "<=", now)
-        : due.where({ status: "available" }).where("remaining", ">", 0).where("expires_at", "<=", now)
-    const rows: { account_id: string }[] = await due.orderBy("account_id").limit(limit)
-    return rows.map((r) => r.account_id)
   }
 
   @InjectTransactionManager()
@@ -907,16 +777,10 @@ export default class LoyaltyPointsService extends MedusaService({
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ entries: number; points: number }> {
-    const trx = transactionOf(sharedContext)
-    const account = await lockAccountById(trx, accountId)
-    const unlocked: { points: number }[] = await trx(LEDGER)
-      .where({ account_id: account.id, status: "pending" })
-      .where("available_at", "<=", now)
-      .whereNull("deleted_at")
-      .update({ status: "available", updated_at: trx.fn.now() })
-      .returning(["points"])
-    const points = unlocked.reduce((acc, u) => acc + Number(u.points), 0)
-    await moveAccount(trx, account, points, -points)
+    const account = await this.ledger_.lockAccountById(accountId, sharedContext)
+    const unlocked = await this.ledger_.unlockPending(account.id, now, sharedContext)
+    const points = unlocked.reduce((acc, p) => acc + p, 0)
+    await this.ledger_.moveAccount(account, points, -points, sharedContext)
     return { entries: unlocked.length, points }
   }
 
@@ -926,44 +790,37 @@ export default class LoyaltyPointsService extends MedusaService({
     now: Date,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO[]> {
-    const trx = transactionOf(sharedContext)
-    const account = await lockAccountById(trx, accountId)
-    const lots = await trx(LEDGER)
-      .select("id", "remaining", "expires_at")
-      .where({ account_id: account.id, status: "available" })
-      .where("remaining", ">", 0)
-      .where("expires_at", "<=", now)
-      .whereNull("deleted_at")
-      .orderBy("expires_at")
+    const account = await this.ledger_.lockAccountById(accountId, sharedContext)
+    const lots = await this.ledger_.listExpiredLots(account.id, now, sharedContext)
     const written: LoyaltyTransactionDTO[] = []
     let total = 0
     for (const lot of lots) {
-      const points = Number(lot.remaining)
-      await trx(LEDGER).where({ id: lot.id }).update({ remaining: 0, updated_at: trx.fn.now() })
+      const points = lot.remaining
+      await this.ledger_.emptyLots([lot.id], sharedContext)
       // A lot expires once. Points put back into it by the refund of an older release (which
       // revived expired lots) still expire, under a key of their own rather than colliding.
       const base = `expire:${lot.id}:${new Date(lot.expires_at).toISOString()}`
-      const earlier = await trx(LEDGER)
-        .count({ n: "*" })
-        .where({ type: "expire", reference_id: lot.id })
-        .whereNull("deleted_at")
-        .first()
-      const n = Number(earlier?.n ?? 0)
+      const n = await this.ledger_.countExpiries(lot.id, sharedContext)
       written.push(
-        await insertEntry(trx, account, {
-          type: "expire",
-          points: -points,
-          remaining: 0,
-          idempotency_key: n ? `${base}:${n + 1}` : base,
-          reason: "points expired",
-          source: "expiry",
-          reference_id: lot.id,
-          allocations: { [lot.id]: points },
-        })
+        await this.ledger_.insertEntry(
+          account,
+          {
+            type: "expire",
+            points: -points,
+            remaining: 0,
+            idempotency_key: n ? `${base}:${n + 1}` : base,
+            reason: "points expired",
+            source: "expiry",
+            reference_id: lot.id,
+            allocations: { [lot.id]: points },
+          },
+          undefined,
+          sharedContext
+        )
       )
       total += points
     }
-    await moveAccount(trx, account, -total, 0)
+    await this.ledger_.moveAccount(account, -total, 0, sharedContext)
     return written
   }
 
@@ -989,85 +846,50 @@ export default class LoyaltyPointsService extends MedusaService({
     input: { customer_id: string; reason: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyTransactionDTO | null> {
-    const trx = transactionOf(sharedContext)
-    const found: AccountRow | undefined = await trx(ACCOUNT)
-      .select("id", "customer_id", "balance", "pending")
-      .where({ customer_id: input.customer_id })
-      .whereNull("deleted_at")
-      .forUpdate()
-      .first()
-    if (!found) {
+    const account = await this.ledger_.lockAccountIfAny(input.customer_id, sharedContext)
+    if (!account) {
       return null
     }
-    const account = normaliseAccount(found)
-    await trx(ACCOUNT)
-      .where({ id: account.id })
-      .update({ birthday: null, birthday_changed_at: null, updated_at: trx.fn.now() })
+    await this.ledger_.writeBirthday(account.id, null, null, sharedContext)
     if (!account.balance && !account.pending) {
       return null
     }
     // Pending lots count as available from now: one entry then takes everything back, and
     // the unlock job finds nothing left to move.
-    await trx(LEDGER)
-      .where({ account_id: account.id, status: "pending" })
-      .whereNull("deleted_at")
-      .update({ status: "available", updated_at: trx.fn.now() })
-    await moveAccount(trx, account, account.pending, -account.pending)
+    await this.ledger_.unlockAllPending(account.id, sharedContext)
+    await this.ledger_.moveAccount(account, account.pending, -account.pending, sharedContext)
     // The account row is locked: the lots cannot change between this read and the update.
-    const lots: { id: string; remaining: string }[] = await trx(LEDGER)
-      .select("id", "remaining")
-      .where({ account_id: account.id, status: "available" })
-      .where("remaining", ">", 0)
-      .whereNull("deleted_at")
-    await trx(LEDGER)
-      .whereIn(
-        "id",
-        lots.map((l) => l.id)
-      )
-      .update({ remaining: 0, updated_at: trx.fn.now() })
-    const closed = await trx(LEDGER)
-      .count({ n: "*" })
-      .where({ account_id: account.id, type: "adjust", source: "privacy" })
-      .first()
-    const allocations = Object.fromEntries(lots.map((l) => [l.id, Number(l.remaining)]))
-    return await insertEntry(
-      trx,
+    const lots = await this.ledger_.listOpenLots(account.id, sharedContext)
+    await this.ledger_.emptyLots(
+      lots.map((l) => l.id),
+      sharedContext
+    )
+    const closed = await this.ledger_.countPrivacyCloses(account.id, sharedContext)
+    const allocations = Object.fromEntries(lots.map((l) => [l.id, l.remaining]))
+    return await this.ledger_.insertEntry(
       account,
       {
         type: "adjust",
         points: -account.balance,
-        idempotency_key: `privacy-close:${account.id}:${Number(closed?.n ?? 0) + 1}`,
+        idempotency_key: `privacy-close:${account.id}:${closed + 1}`,
         reason: input.reason,
         source: "privacy",
         allocations,
         metadata: { closed_lots: lots.length },
       },
-      { balance: -account.balance, pending: 0 }
+      { balance: -account.balance, pending: 0 },
+      sharedContext
     )
   }
 
   /**
    * Locks the customer's account row for the rest of the transaction, creating the account
-   * on first use (a concurrent first use is resolved by the unique index, not by luck).
+   * on first use (always called inside the caller's transaction, which it joins).
    */
-  protected async lockAccount_(trx: Knex.Transaction, customerId: string): Promise<AccountRow> {
+  @InjectTransactionManager()
+  protected async lockAccount_(customerId: string, @MedusaContext() sharedContext: Context = {}) {
     assertPresent(customerId, "customer_id")
-    const lock = () =>
-      trx(ACCOUNT)
-        .select("id", "customer_id", "balance", "pending")
-        .where({ customer_id: customerId })
-        .whereNull("deleted_at")
-        .forUpdate()
-        .first()
-    const found: AccountRow | undefined = await lock()
-    if (found) {
-      return normaliseAccount(found)
-    }
-    await trx(ACCOUNT)
-      .insert({ id: generateEntityId(undefined, "lyacc"), customer_id: customerId, balance: 0, pending: 0 })
-      .onConflict()
-      .ignore()
-    return normaliseAccount(await lock())
+    return await this.ledger_.lockAccount(customerId, sharedContext)
   }
 
   /**
@@ -1081,163 +903,6 @@ export default class LoyaltyPointsService extends MedusaService({
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LoyaltyOverviewSummary> {
     return summarizeLedger(knexOf(sharedContext), period)
-  }
-}
-
-async function lockAccountById(trx: Knex.Transaction, id: string): Promise<AccountRow> {
-  const row = await trx(ACCOUNT)
-    .select("id", "customer_id", "balance", "pending")
-    .where({ id })
-    .forUpdate()
-    .first()
-  if (!row) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty account ${id} was not found.`)
-  }
-  return normaliseAccount(row)
-}
-
-function normaliseAccount(row: AccountRow): AccountRow {
-  return { ...row, balance: Number(row.balance), pending: Number(row.pending) }
-}
-
-async function findByKey(trx: Knex.Transaction, key: string) {
-  const row = await trx(LEDGER).select("*").where({ idempotency_key: key }).whereNull("deleted_at").first()
-  return row ? toDTO(row) : null
-}
-
-/** Takes points from the lots that expire soonest (never-expiring lots last). */
-async function spendLots(
-  trx: Knex.Transaction,
-  accountId: string,
-  points: number
-): Promise<Record<string, number>> {
-  // One statement instead of a read and one update per lot (this runs inside cart completion):
-  // `before` is what the lots ahead of each one hold, so a lot gives what is still owed after
-  // them. The account row is locked, so the lots cannot change under this statement.
-  const { rows }: { rows: { id: string; take: string }[] } = await trx.raw(
-    `with lots as (
-       select id, remaining,
-              sum(remaining) over (
-                order by expires_at asc nulls last, created_at asc, id asc
-                rows between unbounded preceding and current row
-              ) - remaining as before
-         from ${LEDGER}
-        where account_id = ? and status = 'available' and remaining > 0 and deleted_at is null
-     ), taken as (
-       select id, least(remaining, ? - before) as take from lots where before < ?
-     )
-     update ${LEDGER} l set remaining = l.remaining - taken.take
-       from taken where l.id = taken.id
-     returning l.id, taken.take`,
-    [accountId, points, points]
-  )
-  const allocations: Record<string, number> = {}
-  let taken = 0
-  for (const row of rows) {
-    allocations[row.id] = Number(row.take)
-    taken += Number(row.take)
-  }
-  if (taken < points) {
-    // The cached balance said there was enough; the lots disagree. Refuse rather than drift.
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      `Loyalty account ${accountId} has fewer points in its lots than its balance.`
-    )
-  }
-  return allocations
-}
-
-/**
- * Writes a ledger row and, in the same statement, moves the locked account's cached balance
- * and pending by `move` (one round trip: this runs inside cart completion).
- */
-async function insertEntry(
-  trx: Knex.Transaction,
-  account: AccountRow,
-  entry: NewEntry,
-  move: { balance: number; pending: number } = { balance: 0, pending: 0 }
-): Promise<LoyaltyTransactionDTO> {
-  const amount = entry.amount == null ? null : new BigNumber(entry.amount)
-  let statement = trx.queryBuilder()
-  if (move.balance || move.pending) {
-    account.balance += move.balance
-    account.pending += move.pending
-    statement = statement.with(
-      "moved",
-      trx(ACCOUNT)
-        .where({ id: account.id })
-        .update({ balance: account.balance, pending: account.pending, updated_at: trx.fn.now() })
-    )
-  }
-  const [row] = await statement
-    .into(LEDGER)
-    .insert({
-      id: generateEntityId(undefined, "lytx"),
-      account_id: account.id,
-      customer_id: account.customer_id,
-      type: entry.type,
-      points: entry.points,
-      status: entry.status ?? "available",
-      remaining: entry.remaining ?? 0,
-      available_at: entry.available_at ?? null,
-      expires_at: entry.expires_at ?? null,
-      idempotency_key: entry.idempotency_key,
-      reason: entry.reason ?? null,
-      source: entry.source ?? null,
-      reference_id: entry.reference_id ?? null,
-      order_id: entry.order_id ?? null,
-      currency_code: entry.currency_code ?? null,
-      amount: amount ? amount.numeric : null,
-      raw_amount: amount ? amount.raw : null,
-      rate: entry.rate ?? null,
-      multiplier: entry.multiplier ?? null,
-      allocations: entry.allocations ?? null,
-      metadata: entry.metadata ?? null,
-    })
-    .returning("*")
-  return toDTO(row)
-}
-
-/** Moves the cached columns of a locked account (and the in-memory copy with them). */
-async function moveAccount(
-  trx: Knex.Transaction,
-  account: AccountRow,
-  balanceDelta: number,
-  pendingDelta: number
-) {
-  if (!balanceDelta && !pendingDelta) {
-    return
-  }
-  account.balance += balanceDelta
-  account.pending += pendingDelta
-  await trx(ACCOUNT)
-    .where({ id: account.id })
-    .update({ balance: account.balance, pending: account.pending, updated_at: trx.fn.now() })
-}
-
-function toDTO(row: Record<string, any>): LoyaltyTransactionDTO {
-  return {
-    id: row.id,
-    account_id: row.account_id,
-    customer_id: row.customer_id,
-    type: row.type,
-    points: Number(row.points),
-    status: row.status,
-    remaining: Number(row.remaining),
-    available_at: row.available_at,
-    expires_at: row.expires_at,
-    idempotency_key: row.idempotency_key,
-    reason: row.reason,
-    source: row.source,
-    reference_id: row.reference_id,
-    order_id: row.order_id,
-    currency_code: row.currency_code,
-    amount: row.amount == null ? null : Number(row.amount),
-    rate: row.rate == null ? null : Number(row.rate),
-    multiplier: row.multiplier == null ? null : Number(row.multiplier),
-    allocations: row.allocations,
-    metadata: row.metadata,
-    created_at: row.created_at,
   }
 }
 
@@ -1262,18 +927,4 @@ function assertWholePositive(value: number, field: string) {
   if (value <= 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field} must be positive, got ${value}.`)
   }
-}
-
-/** The transaction the locked methods run in; refusing to run without one. */
-function transactionOf(sharedContext: Context): Knex.Transaction {
-  const manager = sharedContext.transactionManager as SqlEntityManager | undefined
-  const trx = manager?.getTransactionContext<Knex.Transaction>()
-  if (!trx) {
-    // A FOR UPDATE outside a transaction would release the lock at once.
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      "Loyalty points can only change inside a transaction."
-    )
-  }
-  return trx
 }

@@ -1,32 +1,11 @@
 import { BigNumberInput } from "@medusajs/framework/types"
-import { LOYALTY_TRANSACTION_TYPES } from "./models/loyalty-transaction"
+import { LoyaltyTransactionDTO } from "../../types/loyalty"
 
-export type LoyaltyTransactionType = (typeof LOYALTY_TRANSACTION_TYPES)[number]
-
-/** A ledger entry as the service answers it. */
-export type LoyaltyTransactionDTO = {
-  id: string
-  account_id: string
-  customer_id: string
-  type: LoyaltyTransactionType
-  points: number
-  status: "pending" | "available"
-  remaining: number
-  available_at: Date | string | null
-  expires_at: Date | string | null
-  idempotency_key: string
-  reason: string | null
-  source: string | null
-  reference_id: string | null
-  order_id: string | null
-  currency_code: string | null
-  amount: number | null
-  rate: number | null
-  multiplier: number | null
-  allocations: Record<string, number> | null
-  metadata: Record<string, unknown> | null
-  created_at: Date | string
-}
+export type {
+  LoyaltyAccountDTO,
+  LoyaltyTransactionDTO,
+  LoyaltyTransactionType,
+} from "../../types/loyalty"
 
 /** Input of `addBonusPoints` (the contract other domains call, e.g. `points` gestures). */
 export type AddBonusPointsInput = {

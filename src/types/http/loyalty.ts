@@ -1,4 +1,4 @@
-import { LoyaltyTransactionDTO } from "../../modules/loyalty_points/types"
+import { LoyaltyTransactionDTO } from "../loyalty"
 
 /** A customer's points, as the storefront account page and the admin widget show them. */
 export type LoyaltyAccountView = {

@@ -57,10 +57,7 @@ export async function loyaltyTransactionsPage(
   }
   return {
     transactions: rows.map((r) =>
-      toTransactionView(
-        r as unknown as LoyaltyTransactionDTO,
-        r.order_id ? orders.get(r.order_id) ?? null : null
-      )
+      toTransactionView(r, r.order_id ? orders.get(r.order_id) ?? null : null)
     ),
     count,
     offset,

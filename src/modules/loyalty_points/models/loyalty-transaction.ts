@@ -1,15 +1,7 @@
 import { model } from "@medusajs/framework/utils"
+import { LOYALTY_TRANSACTION_TYPES } from "../../../types/loyalty"
 
-/** The kinds of ledger entries (SPEC §1). */
-export const LOYALTY_TRANSACTION_TYPES = [
-  "earn",
-  "redeem",
-  "refund",
-  "reverse",
-  "expire",
-  "adjust",
-  "bonus",
-] as const
+export { LOYALTY_TRANSACTION_TYPES }
 
 /**
  * One ledger entry: the truth the balance derives from. `points` is signed (a redemption is
