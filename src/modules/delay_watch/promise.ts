@@ -1,4 +1,4 @@
-import type { DelaySettings } from "../aftersales_settings/schemas"
+import type { DelaySettings } from "../../types/settings"
 import { CARRIER_REPORT_TOLERANCE_SECONDS } from "./types"
 import type { CarrierReportIgnored, DelayCause, DelayStage, WatchStatus } from "./types"
 
