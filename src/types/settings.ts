@@ -137,3 +137,34 @@ export type AftersalesOptions = AftersalesSettingsPatch & {
   /** Where shoppers' links in notifications point, e.g. `https://shop.example.com`. */
   storefront_url?: string
 }
+
+/** The merchant's changes as stored, per section: the snapshot a compensation restores. */
+export type StoredSettingsPatch = Partial<Record<SettingsSection, Record<string, unknown>>>
+
+/** Who changed a section last and when; null for a section still at the plugin options. */
+export type SettingsSectionAudit = { updated_by: string | null; updated_at: Date } | null
+
+/** Per section, who changed it last and when. */
+export type SettingsAudit = Record<SettingsSection, SettingsSectionAudit>
+
+/**
+ * What the settings module (`AftersalesModules.SETTINGS`) answers the workflows, jobs and routes
+ * that resolve it by its key.
+ */
+export interface IAftersalesSettingsModuleService {
+  /** The plugin options that are not settings (webhook secret, storefront URL). */
+  getOptions(): Promise<AftersalesOptions>
+  /** The settings in force: the plugin options' defaults with the merchant's changes on top. */
+  getSettings(): Promise<AftersalesSettings>
+  /** What the merchant changed, per section: the snapshot a compensation restores. */
+  getStoredPatch(): Promise<StoredSettingsPatch>
+  /** Per section: the admin user who changed it last and when (null: never changed). */
+  getAudit(): Promise<SettingsAudit>
+  /**
+   * Validates a partial patch, merges it per section over what is stored and saves it,
+   * recording `updatedBy`. Answers the settings now in force.
+   */
+  updateSettings(patch: unknown, updatedBy?: string | null): Promise<AftersalesSettings>
+  /** Puts back exactly the stored sections of a snapshot, with who had changed each. */
+  restoreStoredPatch(snapshot: StoredSettingsPatch, audit?: SettingsAudit): Promise<void>
+}

@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
+import type { LoyaltySettings } from "../../types/settings"
 import { pointsForValue, valueOfPoints } from "../../modules/loyalty_points/points-math"
 import { LOYALTY_CREDIT_LINE_REFERENCE } from "./utils"
 
