@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import AftersalesSettingsService from "../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../types/settings"
 import { AftersalesModules } from "../types/modules"
 import { runDelayScan } from "../workflows/delays"
 import { checkpoint, jobSchedule } from "../utils/pause-point"
@@ -14,7 +14,7 @@ import { checkpoint, jobSchedule } from "../utils/pause-point"
  */
 export default async function delayScanJob(container: MedusaContainer, context?: { scheduledFor?: Date }) {
   await checkpoint(container, "job:delay-scan", context?.scheduledFor)
-  const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
   const { delays } = await settings.getSettings()
   const minute = Math.floor(Date.now() / 60_000)
   if (!delays.enabled || minute % delays.scan_every_minutes !== 0) {

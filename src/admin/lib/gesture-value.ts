@@ -1,4 +1,4 @@
-import type { GestureKind } from "../../workflows/gestures/types"
+import type { GestureKind } from "../../types/gestures"
 import { formatMoney } from "./format"
 
 /**

@@ -1,56 +1,16 @@
+import type { GestureStatus } from "../../types/gestures"
 import type { AdminSupportTicket } from "../../types/http/support"
-import type { GestureKind, GestureStatus } from "../../workflows/gestures/types"
-import type {
-  TicketCategory,
-  TicketChannel,
-  TicketPriority,
-  TicketSource,
-  TicketStatus,
-} from "../../workflows/support/types"
+import type { TicketPriority, TicketStatus } from "../../types/support"
 
-// The admin bundle cannot import the models' runtime constants (they pull in the server's
-// framework), so the choices are listed here; a `Record` over the server's union type makes
-// the compiler refuse a list that misses or invents a value.
-const keys = <T extends string>(record: Record<T, true>) => Object.keys(record) as T[]
-
-export const TICKET_STATUSES = keys<TicketStatus>({
-  open: true,
-  pending_customer: true,
-  resolved: true,
-  closed: true,
-})
-export const TICKET_CATEGORIES = keys<TicketCategory>({
-  delay: true,
-  damaged: true,
-  wrong_item: true,
-  missing_item: true,
-  return: true,
-  refund: true,
-  payment: true,
-  other: true,
-})
-export const TICKET_PRIORITIES = keys<TicketPriority>({
-  low: true,
-  normal: true,
-  high: true,
-  urgent: true,
-})
-export const TICKET_CHANNELS = keys<TicketChannel>({
-  web: true,
-  email: true,
-  phone: true,
-  chat: true,
-  social: true,
-  system: true,
-})
-export const TICKET_SOURCES = keys<TicketSource>({ customer: true, proactive: true, admin: true })
-export const GESTURE_KINDS = keys<GestureKind>({
-  percentage: true,
-  fixed: true,
-  free_shipping: true,
-  store_credit: true,
-  points: true,
-})
+// The same lists the server validates against: plain TS under src/types, safe in the admin bundle.
+export { GESTURE_KINDS } from "../../types/gestures"
+export {
+  TICKET_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SOURCES,
+  TICKET_STATUSES,
+} from "../../types/support"
 
 /** Statuses an agent may set directly; `resolved` only comes from the resolve action. */
 export const SETTABLE_STATUSES: TicketStatus[] = ["open", "pending_customer", "closed"]

@@ -1,4 +1,38 @@
 import { z } from "@medusajs/framework/zod"
+import { GESTURE_KINDS } from "../../types/gestures"
+import {
+  AftersalesOptions,
+  AftersalesSettings,
+  AftersalesSettingsPatch,
+  DelaySettings,
+  EXCHANGE_BONUS_AS,
+  EXCHANGE_BONUS_KINDS,
+  GesturePolicy,
+  GestureSettings,
+  LoyaltySettings,
+  RETURN_REASON_MODES,
+  RETURN_WINDOW_STARTS,
+  ReturnSettings,
+  SETTINGS_SECTIONS,
+  SupportSettings,
+} from "../../types/settings"
+import { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../../types/support"
+
+// The enums and types live in src/types, where every module, route and the admin can read
+// them; re-exported here so the module's public entry answers what it always did.
+export { GESTURE_KINDS, SETTINGS_SECTIONS, TICKET_CATEGORIES, TICKET_PRIORITIES }
+export type {
+  AftersalesOptions,
+  AftersalesSettings,
+  AftersalesSettingsPatch,
+  DelaySettings,
+  GesturePolicy,
+  GestureSettings,
+  LoyaltySettings,
+  ReturnSettings,
+  SettingsSection,
+  SupportSettings,
+} from "../../types/settings"
 
 /**
  * The settings of every feature, in one place: plugin options give the defaults, the admin
@@ -21,27 +55,6 @@ const MAX_DAYS = 366
 
 /** An amount of money per currency, in major units (e.g. `{ eur: 50 }`). */
 const amountPerCurrency = z.record(currencyCode, z.number().nonnegative().max(MAX_AMOUNT))
-
-export const TICKET_CATEGORIES = [
-  "delay",
-  "damaged",
-  "wrong_item",
-  "missing_item",
-  "return",
-  "refund",
-  "payment",
-  "other",
-] as const
-
-export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const
-
-export const GESTURE_KINDS = [
-  "percentage",
-  "fixed",
-  "free_shipping",
-  "store_credit",
-  "points",
-] as const
 
 export const LoyaltySettingsSchema = z
   .object({
@@ -135,13 +148,13 @@ export const ReturnOverrideSchema = z
 export const ReturnSettingsSchema = z
   .object({
     window_days: z.number().int().min(0).max(3650),
-    window_start: z.enum(["delivery", "fulfillment", "order"]),
+    window_start: z.enum(RETURN_WINDOW_STARTS),
     overrides: z.array(ReturnOverrideSchema),
-    reasons: z.record(z.string().min(1), z.enum(["refund", "exchange_only"])),
+    reasons: z.record(z.string().min(1), z.enum(RETURN_REASON_MODES)),
     exchange_bonus: z.strictObject({
-      kind: z.enum(["percent", "fixed"]),
+      kind: z.enum(EXCHANGE_BONUS_KINDS),
       value: z.number().min(0).max(1e6),
-      as: z.enum(["store_credit", "difference"]),
+      as: z.enum(EXCHANGE_BONUS_AS),
     }),
     keep_item_below: amountPerCurrency,
   })
@@ -171,8 +184,6 @@ export const AftersalesSettingsSchema = z.strictObject({
   delays: DelaySettingsSchema,
 })
 
-export const SETTINGS_SECTIONS = ["loyalty", "gestures", "support", "returns", "delays"] as const
-
 /**
  * A patch: each section is optional and, inside it, each field. A section is merged field by
  * field with what is stored; a nested object or list given in a patch replaces the old one.
@@ -193,13 +204,22 @@ export const AftersalesOptionsSchema = AftersalesSettingsPatchSchema.extend({
   storefront_url: z.string().url().optional(),
 })
 
-export type LoyaltySettings = z.infer<typeof LoyaltySettingsSchema>
-export type GesturePolicy = z.infer<typeof GesturePolicySchema>
-export type GestureSettings = z.infer<typeof GestureSettingsSchema>
-export type SupportSettings = z.infer<typeof SupportSettingsSchema>
-export type ReturnSettings = z.infer<typeof ReturnSettingsSchema>
-export type DelaySettings = z.infer<typeof DelaySettingsSchema>
-export type AftersalesSettings = z.infer<typeof AftersalesSettingsSchema>
-export type AftersalesSettingsPatch = z.infer<typeof AftersalesSettingsPatchSchema>
-export type AftersalesOptions = z.infer<typeof AftersalesOptionsSchema>
-export type SettingsSection = (typeof SETTINGS_SECTIONS)[number]
+/**
+ * The schemas and the plain types in src/types/settings.ts must describe the same values: the
+ * compiler refuses a field that one has and the other lacks or types differently.
+ */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+type Agree<T extends true> = T
+/** One object type from an intersection, as zod infers an `extend`ed schema. */
+type Flat<T> = { [K in keyof T]: T[K] }
+export type SettingsSchemasAgree = [
+  Agree<Same<z.infer<typeof LoyaltySettingsSchema>, LoyaltySettings>>,
+  Agree<Same<z.infer<typeof GesturePolicySchema>, GesturePolicy>>,
+  Agree<Same<z.infer<typeof GestureSettingsSchema>, GestureSettings>>,
+  Agree<Same<z.infer<typeof SupportSettingsSchema>, SupportSettings>>,
+  Agree<Same<z.infer<typeof ReturnSettingsSchema>, ReturnSettings>>,
+  Agree<Same<z.infer<typeof DelaySettingsSchema>, DelaySettings>>,
+  Agree<Same<z.infer<typeof AftersalesSettingsSchema>, AftersalesSettings>>,
+  Agree<Same<z.infer<typeof AftersalesSettingsPatchSchema>, AftersalesSettingsPatch>>,
+  Agree<Same<z.infer<typeof AftersalesOptionsSchema>, Flat<AftersalesOptions>>>,
+]

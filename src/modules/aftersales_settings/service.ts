@@ -6,6 +6,12 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import type {
+  IAftersalesSettingsModuleService,
+  SettingsAudit,
+  SettingsSectionAudit,
+  StoredSettingsPatch,
+} from "../../types/settings"
 import { knexOf } from "../../utils/knex"
 import { describeIssues, mergeSettings, resolveOptions } from "./defaults"
 import { SettingsSection } from "./models"
@@ -21,15 +27,14 @@ import {
 
 const TABLE = "aftersales_settings_section"
 
-type StoredPatch = Partial<Record<SectionName, Record<string, unknown>>>
+type StoredPatch = StoredSettingsPatch
 
-/** Who changed a section last and when; null for a section still at the plugin options. */
-export type SettingsSectionAudit = { updated_by: string | null; updated_at: Date } | null
+export type { SettingsAudit, SettingsSectionAudit }
 
-/** Per section, who changed it last and when. */
-export type SettingsAudit = Record<SectionName, SettingsSectionAudit>
-
-export default class AftersalesSettingsService extends MedusaService({ SettingsSection }) {
+export default class AftersalesSettingsService
+  extends MedusaService({ SettingsSection })
+  implements IAftersalesSettingsModuleService
+{
   protected readonly defaults_: AftersalesSettings
   protected readonly options_: AftersalesOptions
 

@@ -1,14 +1,18 @@
-/** The promises a watch keeps an eye on, and the carrier's own reports. */
-export const DELAY_STAGES = ["ship", "deliver", "carrier"] as const
-export type DelayStage = (typeof DELAY_STAGES)[number]
+import type { CarrierException, CarrierReportIgnored, DelayChoice, DelayStage, WatchStatus } from "../../types/delays"
+
+// The choices routes and the admin read too live in src/types; re-exported for this module's code.
+export {
+  CARRIER_EXCEPTIONS,
+  CARRIER_REPORT_IGNORED,
+  DELAY_CHOICES,
+  DELAY_STAGES,
+  WATCH_STATUSES,
+} from "../../types/delays"
+export type { CarrierException, CarrierReportIgnored, DelayChoice, DelayStage, WatchStatus }
 
 /** The stages the scan finds by itself: a due date passed with no movement. */
 export const SCANNED_STAGES = ["ship", "deliver"] as const
 export type ScannedStage = (typeof SCANNED_STAGES)[number]
-
-/** What a carrier or tracking service may report through `POST /hooks/aftersales/carrier`. */
-export const CARRIER_EXCEPTIONS = ["failed_attempt", "customs", "lost", "no_movement"] as const
-export type CarrierException = (typeof CARRIER_EXCEPTIONS)[number]
 
 /**
  * How far, in seconds, a carrier report's signed time and its `occurred_at` may be from now
@@ -16,22 +20,8 @@ export type CarrierException = (typeof CARRIER_EXCEPTIONS)[number]
  */
 export const CARRIER_REPORT_TOLERANCE_SECONDS = 5 * 60
 
-/**
- * Why a carrier report changed nothing: the watch is closed (delivered or canceled); the report
- * happened before the order was placed, or before the goods' last movement (it is about an
- * older state of the parcel); or it claims to happen in the future.
- */
-export const CARRIER_REPORT_IGNORED = ["watch_closed", "before_order", "before_last_movement", "in_future"] as const
-export type CarrierReportIgnored = (typeof CARRIER_REPORT_IGNORED)[number]
-
 /** Why a promise broke: the scan's causes and the carrier's exceptions. */
 export type DelayCause = "not_shipped" | "not_delivered" | CarrierException
-
-export const WATCH_STATUSES = ["open", "closed"] as const
-export type WatchStatus = (typeof WATCH_STATUSES)[number]
-
-export const DELAY_CHOICES = ["wait", "cancel"] as const
-export type DelayChoice = (typeof DELAY_CHOICES)[number]
 
 /** A watch as the service answers it. */
 export type DelayWatchDTO = {

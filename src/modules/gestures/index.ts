@@ -8,4 +8,4 @@ export default Module(GESTURES_MODULE, {
   service: GesturesModuleService,
 })
 
-export { GESTURE_STATUSES } from "./models/gesture"
+export { GESTURE_STATUSES } from "../../types/gestures"

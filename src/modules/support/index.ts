@@ -8,5 +8,10 @@ export default Module(SUPPORT_MODULE, {
   service: SupportModuleService,
 })
 
-export * from "./models/support-ticket"
-export { MESSAGE_AUTHOR_TYPES } from "./models/support-message"
+export { SupportTicket } from "./models/support-ticket"
+export {
+  MESSAGE_AUTHOR_TYPES,
+  TICKET_CHANNELS,
+  TICKET_SOURCES,
+  TICKET_STATUSES,
+} from "../../types/support"

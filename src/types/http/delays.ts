@@ -3,7 +3,7 @@ import type {
   CarrierReportIgnored,
   DelayChoice,
   DelayStage,
-} from "../../modules/delay_watch/types"
+} from "../delays"
 
 /** `POST /store/support-tickets/:id/delay-choice` body. */
 export interface StoreDelayChoiceRequest {

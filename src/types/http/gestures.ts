@@ -1,4 +1,4 @@
-import type { GestureKind, GestureStatus } from "../../workflows/gestures/types"
+import type { GestureKind, GestureStatus } from "../gestures"
 
 /** A gesture as its customer sees it. */
 export interface StoreGesture {

@@ -1,4 +1,4 @@
-import type { ExchangeBonus, LineOptions, Resolution } from "../../modules/return_rules/rules"
+import type { ExchangeBonus, LineOptions, Resolution } from "../returns"
 
 export type { ExchangeBonus, LineOptions, Resolution }
 

@@ -2,7 +2,7 @@ import type {
   AftersalesSettings,
   LoyaltySettings,
   ReturnSettings,
-} from "../../modules/aftersales_settings/schemas"
+} from "../settings"
 
 export type { AftersalesSettings }
 

@@ -5,7 +5,7 @@ import type {
   TicketPriority,
   TicketSource,
   TicketStatus,
-} from "../../workflows/support/types"
+} from "../support"
 
 /** A message as the shopper sees it (internal notes are never included). */
 export interface StoreSupportMessage {

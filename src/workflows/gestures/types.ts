@@ -1,10 +1,7 @@
-import type { GESTURE_KINDS } from "../../modules/aftersales_settings/schemas"
-import type { GESTURE_STATUSES } from "../../modules/gestures/models/gesture"
-import type { GestureChoice, TicketCategory } from "../support/types"
+import type { GestureChoice, GestureKind, GestureStatus } from "../../types/gestures"
+import type { TicketCategory } from "../../types/support"
 
-export type GestureKind = (typeof GESTURE_KINDS)[number]
-export type GestureStatus = (typeof GESTURE_STATUSES)[number]
-export type { GestureChoice }
+export type { GestureChoice, GestureKind, GestureStatus }
 
 /**
  * Statuses of a gesture that stands: it counts against caps and budgets and fills a delay

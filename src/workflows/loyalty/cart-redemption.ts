@@ -1,13 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
+import { valueOfPoints } from "../../modules/loyalty_points/points-math"
 import { AftersalesEvents } from "../../types/events"
-import {
-  appliedPoints,
-  CartCreditLine,
-  creditFor,
-  loyaltyCreditLines,
-  redemptionLimits,
-} from "./redemption"
+import { appliedPoints, CartCreditLine, loyaltyCreditLines, redemptionLimits } from "./redemption"
 import { loyaltyService, loyaltySettings } from "./utils"
 
 /** The cart as `completeCartWorkflow`'s `validate` hook hands it over. */
@@ -64,7 +59,7 @@ export async function redeemCartPoints(
   // The credit is what the shopper saw and what the payment was authorized for: if the point
   // value or the cart changed since and no refresh re-valued it, the order is refused rather
   // than paid with a credit the points no longer buy (or a larger share than allowed).
-  const worth = creditFor(points, limits.point_value)
+  const worth = valueOfPoints(points, limits.point_value)
   if (
     !Number.isInteger(points) ||
     points <= 0 ||

@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
+import type { LoyaltySettings } from "../../types/settings"
 import { pointsForAmount, tierFor } from "../../modules/loyalty_points/points-math"
 
 /**

@@ -1,6 +1,6 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { BigNumber, MathBN } from "@medusajs/framework/utils"
-import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
+import type { LoyaltySettings } from "../../types/settings"
 import { pointsForValue, valueOfPoints } from "../../modules/loyalty_points/points-math"
 import { LOYALTY_CREDIT_LINE_REFERENCE } from "./utils"
 
@@ -60,11 +60,6 @@ export function redemptionLimits(input: {
   }
 }
 
-/** The money value of points in a currency whose point value is known. */
-export function creditFor(points: number, pointValue: number) {
-  return valueOfPoints(points, pointValue)
-}
-
 /** The cart a points credit is re-valued against (as `query.graph` answers it). */
 export type CartForCredit = {
   id: string
@@ -109,7 +104,7 @@ export function revaluedCredit(
   if (kept <= 0 || kept < limits.min_points) {
     return null
   }
-  return { points: kept, amount: creditFor(kept, limits.point_value) }
+  return { points: kept, amount: valueOfPoints(kept, limits.point_value) }
 }
 
 /** Whether the cart's loyalty credit lines already carry exactly `target`. */

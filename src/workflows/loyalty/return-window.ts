@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import AftersalesSettingsService from "../../modules/aftersales_settings/service"
-import type { ReturnSettings } from "../../modules/aftersales_settings/schemas"
+import type { IAftersalesSettingsModuleService, ReturnSettings } from "../../types/settings"
 import { applyOverrides, resolveWindowAnchor, windowEnd } from "../../modules/return_rules/rules"
 import { AftersalesModules } from "../../types/modules"
 
@@ -141,7 +140,7 @@ export async function loadOrderReturnWindowEnd(
     // No order (any more): no window to wait for.
     return new Date(0)
   }
-  const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
   return orderReturnWindowEnd(order, (await settings.getSettings()).returns)
 }
 

@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import AftersalesSettingsService from "../../modules/aftersales_settings/service"
-import { LoyaltySettings } from "../../modules/aftersales_settings/schemas"
+import type { IAftersalesSettingsModuleService, LoyaltySettings } from "../../types/settings"
 import LoyaltyPointsService from "../../modules/loyalty_points/service"
 import { AftersalesModules } from "../../types/modules"
 
@@ -10,7 +9,7 @@ export const LOYALTY_CREDIT_LINE_REFERENCE = "loyalty_points"
 
 /** The `loyalty` settings in force (plugin options with the merchant's changes on top). */
 export async function loyaltySettings(container: MedusaContainer): Promise<LoyaltySettings> {
-  const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
   return (await settings.getSettings()).loyalty
 }
 

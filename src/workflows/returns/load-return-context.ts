@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
-import AftersalesSettingsService from "../../modules/aftersales_settings/service"
-import type { ReturnSettings } from "../../modules/aftersales_settings/schemas"
+import type { IAftersalesSettingsModuleService, ReturnSettings } from "../../types/settings"
 import { evaluateLine, LineOptions, RuleEnvironment, RuleLine, RuleOrder } from "../../modules/return_rules/rules"
 import { AftersalesModules } from "../../types/modules"
 
@@ -76,7 +75,7 @@ export async function loadReturnContext(
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${orderId} was not found`)
   }
-  const settingsService: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+  const settingsService: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
   const { returns: settings } = await settingsService.getSettings()
   const env: RuleEnvironment = {
     now,

@@ -1,18 +1,22 @@
-import type { GesturePolicy } from "../../modules/aftersales_settings/schemas"
+import type { GestureChoice } from "../../types/gestures"
 import type {
-  TICKET_CHANNELS,
-  TICKET_SOURCES,
-  TICKET_STATUSES,
-} from "../../modules/support/models/support-ticket"
-import type { MESSAGE_AUTHOR_TYPES } from "../../modules/support/models/support-message"
-import type { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../../modules/aftersales_settings/schemas"
+  MessageAuthorType,
+  TicketCategory,
+  TicketChannel,
+  TicketPriority,
+  TicketSource,
+  TicketStatus,
+} from "../../types/support"
 
-export type TicketCategory = (typeof TICKET_CATEGORIES)[number]
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number]
-export type TicketChannel = (typeof TICKET_CHANNELS)[number]
-export type TicketSource = (typeof TICKET_SOURCES)[number]
-export type TicketStatus = (typeof TICKET_STATUSES)[number]
-export type MessageAuthorType = (typeof MESSAGE_AUTHOR_TYPES)[number]
+export type {
+  GestureChoice,
+  MessageAuthorType,
+  TicketCategory,
+  TicketChannel,
+  TicketPriority,
+  TicketSource,
+  TicketStatus,
+}
 
 /** A message on a ticket. */
 export type TicketMessageInput = {
@@ -48,8 +52,3 @@ export type CreateSupportTicketInput = {
   idempotency_key?: string
 }
 
-/** What an agent may choose as the gesture of a resolution. */
-export type GestureChoice =
-  | "policy"
-  | "none"
-  | { kind: GesturePolicy["kind"]; value: number; currency_code?: string }

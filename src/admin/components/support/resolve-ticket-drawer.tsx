@@ -13,7 +13,7 @@ import {
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import type { AdminSupportTicket } from "../../../types/http/support"
-import type { GestureChoice, GestureKind } from "../../../workflows/gestures/types"
+import type { GestureChoice, GestureKind } from "../../../types/gestures"
 import { useAftersalesSettings } from "../../hooks/api/aftersales"
 import { useResolveSupportTicket } from "../../hooks/api/support"
 import { describeGestureValue } from "../../lib/gesture-value"

@@ -5,7 +5,8 @@ import type {
   AdminSupportTicketListResponse,
   AdminSupportTicketResponse,
 } from "../../../types/http/support"
-import type { GestureChoice, TicketPriority, TicketStatus } from "../../../workflows/support/types"
+import type { GestureChoice } from "../../../types/gestures"
+import type { TicketPriority, TicketStatus } from "../../../types/support"
 import { queryKeysFactory } from "../../lib/query-keys"
 import { sdk } from "../../lib/sdk"
 import { gestureQueryKeys } from "./gestures"

@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { GESTURE_KINDS } from "../../../modules/aftersales_settings/schemas"
-import { GESTURE_STATUSES } from "../../../modules/gestures/models/gesture"
+import { GESTURE_KINDS, GESTURE_STATUSES } from "../../../types/gestures"
 import { paginationParams } from "../support-tickets/validate-query"
 
 const id = z.string().min(1).max(100)

@@ -1,10 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { GESTURE_KINDS, TICKET_CATEGORIES, TICKET_PRIORITIES } from "../../../modules/aftersales_settings/schemas"
+import { GESTURE_KINDS } from "../../../types/gestures"
 import {
+  TICKET_CATEGORIES,
   TICKET_CHANNELS,
+  TICKET_PRIORITIES,
   TICKET_SOURCES,
   TICKET_STATUSES,
-} from "../../../modules/support/models/support-ticket"
+} from "../../../types/support"
 import { paginationParams } from "./validate-query"
 
 const id = z.string().min(1).max(100)

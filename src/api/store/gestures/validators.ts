@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { GESTURE_STATUSES } from "../../../modules/gestures/models/gesture"
+import { GESTURE_STATUSES } from "../../../types/gestures"
 import { paginationParams } from "../../admin/support-tickets/validate-query"
 
 export const StoreGetGesturesParams = z.strictObject({

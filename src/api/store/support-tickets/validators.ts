@@ -1,6 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { TICKET_CATEGORIES } from "../../../modules/aftersales_settings/schemas"
-import { TICKET_STATUSES } from "../../../modules/support/models/support-ticket"
+import { TICKET_CATEGORIES, TICKET_STATUSES } from "../../../types/support"
 import { paginationParams } from "../../admin/support-tickets/validate-query"
 
 const text = (max: number) => z.string().trim().min(1).max(max)

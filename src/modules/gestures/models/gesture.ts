@@ -1,14 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { GESTURE_KINDS } from "../../aftersales_settings/schemas"
-
-export const GESTURE_STATUSES = [
-  "pending_approval",
-  "issued",
-  "redeemed",
-  "cancelled",
-  /** Taken back unused because the order it made up for was cancelled. */
-  "revoked",
-] as const
+import { GESTURE_KINDS, GESTURE_STATUSES } from "../../../types/gestures"
 
 /**
  * A goodwill gesture given to a customer, usually on a ticket's resolution. Coupon kinds point

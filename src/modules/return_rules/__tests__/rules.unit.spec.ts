@@ -1,4 +1,3 @@
-import { DEFAULT_SETTINGS } from "../../aftersales_settings/defaults"
 import {
   applyOverrides,
   checkExchangeUnits,
@@ -17,8 +16,19 @@ const now = new Date("2026-06-30T12:00:00Z")
 const daysAgo = (n: number) => new Date(now.getTime() - n * DAY)
 const env = { now, store_credit_available: false }
 
+// The store's default return settings (DEFAULT_SETTINGS.returns), written out so the rules'
+// tests do not reach into the settings module.
+const DEFAULT_RETURNS: ReturnSettings = {
+  window_days: 30,
+  window_start: "delivery",
+  overrides: [],
+  reasons: {},
+  exchange_bonus: { kind: "percent", value: 5, as: "difference" },
+  keep_item_below: {},
+}
+
 function settings(patch: Partial<ReturnSettings> = {}): ReturnSettings {
-  return { ...DEFAULT_SETTINGS.returns, ...patch }
+  return { ...DEFAULT_RETURNS, ...patch }
 }
 
 function line(patch: Partial<RuleLine> = {}): RuleLine {

@@ -1,56 +1,18 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { computeExchangeBonus, ExchangeBonus, isBelowKeepThreshold, keepItemValue, toAmount } from "./money"
+import { computeExchangeBonus, isBelowKeepThreshold, keepItemValue, toAmount } from "./money"
 import type {
+  ExchangeBonus,
+  LineOptions,
+  LineWindow,
   Resolution,
+  ResolutionOption,
   ReturnSettings,
   RuleEnvironment,
   RuleLine,
   RuleOrder,
   RuleRefusal,
-  WindowStart,
 } from "./types"
 import { applyOverrides, resolveWindowAnchor, windowEnd } from "./window"
-
-/** One resolution offered for a line, with the reason when it is not allowed. */
-export type ResolutionOption = {
-  type: Resolution
-  allowed: boolean
-  reason?: RuleRefusal
-  /** Exchange only: the bonus for exchanging one unit. */
-  bonus?: ExchangeBonus
-  /** Refund only: return reasons (their `value`) that allow an exchange or credit but no refund. */
-  exchange_only_reasons?: string[]
-}
-
-/** A line's return window. */
-export type LineWindow = {
-  days: number
-  starts_from: WindowStart
-  starts_at: string
-  ends_at: string
-  open: boolean
-}
-
-/** Everything a shopper (or the admin) needs to know about returning one line. */
-export type LineOptions = {
-  item_id: string
-  title: string
-  quantity: number
-  returnable_quantity: number
-  returnable: boolean
-  /** Why the line cannot be returned at all. */
-  reason?: RuleRefusal
-  final_sale: boolean
-  /** Null when the line has no window (final sale, not sent yet). */
-  window: LineWindow | null
-  /**
-   * Whether one more unit would be kept (refund or credit without sending it back): the
-   * line's whole returned quantity, this unit included, is below the threshold (`keepItemValue`).
-   */
-  keep_item: boolean
-  /** Exchange first, then store credit, then refund. */
-  resolutions: ResolutionOption[]
-}
 
 /**
  * Evaluates every rule for one order line at `env.now`: order state, fulfilment, final sale,

@@ -1,24 +1,10 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import type { ReturnSettings } from "./types"
+import type { ExchangeBonus, ReturnSettings } from "./types"
 
 /** Money in the answers: major units rounded to cents, as a plain number for JSON. */
 export function toAmount(value: BigNumberInput): number {
   return MathBN.convert(value, 2).toNumber()
-}
-
-/** The configured bonus and what it is worth for `returnedValue`. */
-export type ExchangeBonus = {
-  kind: ReturnSettings["exchange_bonus"]["kind"]
-  value: number
-  /** How the merchant wants it given. */
-  configured_as: ReturnSettings["exchange_bonus"]["as"]
-  /** How it is given in this store: store credit needs `@medusajs/loyalty-plugin`. */
-  as: ReturnSettings["exchange_bonus"]["as"]
-  /** In the order's currency, major units. */
-  amount: number
-  /** Set when the store gives the bonus differently from the setting, and why. */
-  note?: string
 }
 
 /**

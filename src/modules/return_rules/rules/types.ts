@@ -1,31 +1,9 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
-import type { ReturnSettings } from "../../aftersales_settings/schemas"
+import type { ReturnSettings } from "../../../types/settings"
 
 export type { ReturnSettings }
-
-/** Where a line's return window starts from, in the order tried. */
-export type WindowStart = ReturnSettings["window_start"]
-
-/** What a shopper can ask for, in the order the options are offered. */
-export const RESOLUTIONS = ["exchange", "store_credit", "refund"] as const
-export type Resolution = (typeof RESOLUTIONS)[number]
-
-/**
- * Why something is not allowed. Stable codes a storefront can translate; each answer also
- * carries an English sentence.
- */
-export type RuleCode =
-  | "order_canceled"
-  | "not_fulfilled"
-  | "nothing_left_to_return"
-  | "final_sale"
-  | "window_closed"
-  | "store_credit_unavailable"
-  | "reason_exchange_only"
-  | "exchange_exceeds_returned"
-
-/** A refusal: the code and a sentence that names the line. */
-export type RuleRefusal = { code: RuleCode; message: string }
+// What the rules answer is read by routes and the admin too, so it lives in src/types.
+export * from "../../../types/returns"
 
 /** The product facts the overrides look at. */
 export type RuleProduct = {

@@ -1,7 +1,6 @@
 import { model } from "@medusajs/framework/utils"
+import { MESSAGE_AUTHOR_TYPES } from "../../../types/support"
 import { SupportTicket } from "./support-ticket"
-
-export const MESSAGE_AUTHOR_TYPES = ["customer", "agent", "system"] as const
 
 /** One message of a ticket's conversation. Internal agent notes are never shown to the shopper. */
 export const SupportMessage = model.define(

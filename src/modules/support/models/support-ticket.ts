@@ -1,11 +1,13 @@
 import { model } from "@medusajs/framework/utils"
-import { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../../aftersales_settings/schemas"
+import {
+  TICKET_CATEGORIES,
+  TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_SOURCES,
+  TICKET_STATUSES,
+} from "../../../types/support"
 import { SupportMessage } from "./support-message"
 import { TicketResolution } from "./ticket-resolution"
-
-export const TICKET_STATUSES = ["open", "pending_customer", "resolved", "closed"] as const
-export const TICKET_CHANNELS = ["web", "email", "phone", "chat", "social", "system"] as const
-export const TICKET_SOURCES = ["customer", "proactive", "admin"] as const
 
 /**
  * A customer's support case. `display_id` is the number people see (`#1001`); the SLA due times

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { SCANNED_STAGES, ScanCursor, ScannedStage } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
@@ -28,7 +28,7 @@ export type FindLateWatchesStepOutput = { enabled: boolean; late: LateOrder[] }
 export const findLateWatchesStep = createStep(
   findLateWatchesStepId,
   async (input: FindLateWatchesStepInput, { container }) => {
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { delays } = await settings.getSettings()
     if (!delays.enabled) {
       return new StepResponse<FindLateWatchesStepOutput>({ enabled: false, late: [] })

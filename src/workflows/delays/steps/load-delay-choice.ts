@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayChoice } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
@@ -72,7 +72,7 @@ export const loadDelayChoiceStep = createStep(
     if (!order) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${incident.order_id} was not found`)
     }
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { delays } = await settings.getSettings()
     return new StepResponse<DelayChoiceContext>({
       ticket_id: ticket.id,

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import { promiseFor } from "../../../modules/delay_watch/promise"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayWatchDTO } from "../../../modules/delay_watch/types"
@@ -83,7 +83,7 @@ export const recordDelayMovementStep = createStep(
       const times = open.map((f) => f[column]).filter((t): t is string | Date => !!t).map((t) => new Date(t).getTime())
       return times.length ? new Date(Math.max(...times)) : new Date()
     }
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { delays } = await settings.getSettings()
     const shippingOptionId =
       (order.shipping_methods ?? []).find((m) => m?.shipping_option_id)?.shipping_option_id ?? null

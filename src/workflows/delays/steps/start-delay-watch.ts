@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import { promiseFor } from "../../../modules/delay_watch/promise"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayWatchDTO } from "../../../modules/delay_watch/types"
@@ -20,7 +20,7 @@ export type StartDelayWatchStepInput = PlacedOrderInput
 export const startDelayWatchStep = createStep(
   startDelayWatchStepId,
   async (input: StartDelayWatchStepInput, { container }) => {
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { delays } = await settings.getSettings()
     if (!delays.enabled) {
       return new StepResponse<DelayWatchDTO | null, string | null>(null, null)

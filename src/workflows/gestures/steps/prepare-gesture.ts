@@ -5,8 +5,7 @@ import {
   MedusaError,
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
-import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
+import type { GesturePolicy, IAftersalesSettingsModuleService } from "../../../types/settings"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
 import DelayWatchService from "../../../modules/delay_watch/service"
@@ -67,7 +66,7 @@ export const prepareGestureStep = createStep(
       return new StepResponse<PrepareGestureStepOutput>({ ...NOTHING, existing_id: existing.id })
     }
 
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { gestures: rules, loyalty } = await settings.getSettings()
     const policy = rules.policies.find((p) => p.category === input.category)
     const choice = input.choice ?? (policy?.automatic ? "policy" : "none")

@@ -1,6 +1,6 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { GesturePolicy } from "../../../modules/aftersales_settings/schemas"
+import type { GesturePolicy } from "../../../types/settings"
 import GesturesModuleService from "../../../modules/gestures/service"
 import { AftersalesModules } from "../../../types/modules"
 import { GesturePlan, LIVE_GESTURE_STATUSES } from "../types"

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CartCreditLine, creditFor, loyaltyCreditLines, redemptionLimits } from "../redemption"
+import { valueOfPoints } from "../../../modules/loyalty_points/points-math"
+import { CartCreditLine, loyaltyCreditLines, redemptionLimits } from "../redemption"
 import { loyaltyService, loyaltySettings } from "../utils"
 
 export const validateCartRedemptionStepId = "validate-cart-loyalty-redemption"
@@ -88,7 +89,7 @@ export const validateCartRedemptionStep = createStep(
     }
     const redemption: CartRedemption = {
       points,
-      amount: creditFor(points, limits.point_value).numeric,
+      amount: valueOfPoints(points, limits.point_value).numeric,
       remove_credit_line_ids: applied.map((l) => l.id),
     }
     return new StepResponse(redemption)

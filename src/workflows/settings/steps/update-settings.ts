@@ -1,6 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
-import { AftersalesSettingsPatch } from "../../../modules/aftersales_settings/schemas"
+import type { AftersalesSettingsPatch, IAftersalesSettingsModuleService } from "../../../types/settings"
 import { AftersalesModules } from "../../../types/modules"
 
 export const updateAftersalesSettingsStepId = "update-aftersales-settings"
@@ -18,7 +17,7 @@ export type UpdateAftersalesSettingsStepInput = AftersalesSettingsPatch & {
 export const updateAftersalesSettingsStep = createStep(
   updateAftersalesSettingsStepId,
   async ({ updated_by, ...patch }: UpdateAftersalesSettingsStepInput, { container }) => {
-    const service: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const service: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const previous = {
       patch: await service.getStoredPatch(),
       audit: await service.getAudit(),
@@ -30,7 +29,7 @@ export const updateAftersalesSettingsStep = createStep(
     if (!previous) {
       return
     }
-    const service: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const service: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     await service.restoreStoredPatch(previous.patch, previous.audit)
   }
 )

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { AftersalesSettings } from "../../../modules/aftersales_settings/schemas"
+import type { AftersalesSettings } from "../../../types/settings"
 import {
   updateAftersalesSettingsStep,
   UpdateAftersalesSettingsStepInput,

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import SupportModuleService from "../../../modules/support/service"
 import { AftersalesModules } from "../../../types/modules"
 import { TicketMessageInput, TicketStatus } from "../types"
@@ -76,7 +76,7 @@ export const addTicketMessageStep = createStep(
         )
       }
       if (ticket.status === "resolved") {
-        const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+        const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
         const { support: rules } = await settings.getSettings()
         const resolvedAt = ticket.resolved_at ? new Date(ticket.resolved_at).getTime() : 0
         if (Date.now() - resolvedAt > rules.reopen_days * DAY) {

@@ -1,6 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import AftersalesSettingsService from "../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import SupportModuleService from "../../../modules/support/service"
 import { AftersalesModules } from "../../../types/modules"
 import { CreateSupportTicketInput } from "../types"
@@ -32,7 +32,7 @@ export const createSupportTicketStep = createStep(
         { id: null }
       )
     }
-    const settings: AftersalesSettingsService = container.resolve(AftersalesModules.SETTINGS)
+    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
     const { support: sla } = await settings.getSettings()
     const priority = input.priority ?? "normal"
     const now = Date.now()

@@ -1,3 +1,5 @@
+import { RETURN_WINDOW_STARTS, type SettingsSection } from "../../../../types/settings"
+
 /**
  * The fields of the settings page, per section, in the order a merchant reads them. Scalars get
  * their own input; maps and lists (rates per currency, tiers, policies, overrides) are edited as
@@ -9,7 +11,7 @@ export type FieldSpec =
   | { key: string; type: "select"; options: string[] }
   | { key: string; type: "json" }
 
-export const SETTINGS_FIELDS: Record<"loyalty" | "gestures" | "support" | "returns" | "delays", FieldSpec[]> = {
+export const SETTINGS_FIELDS: Record<SettingsSection, FieldSpec[]> = {
   loyalty: [
     { key: "enabled", type: "boolean" },
     { key: "pending_days", type: "number", min: 0, max: 365 },
@@ -32,7 +34,7 @@ export const SETTINGS_FIELDS: Record<"loyalty" | "gestures" | "support" | "retur
   ],
   returns: [
     { key: "window_days", type: "number", min: 0, max: 3650 },
-    { key: "window_start", type: "select", options: ["delivery", "fulfillment", "order"] },
+    { key: "window_start", type: "select", options: [...RETURN_WINDOW_STARTS] },
     { key: "reasons", type: "json" },
     { key: "exchange_bonus", type: "json" },
     { key: "keep_item_below", type: "json" },

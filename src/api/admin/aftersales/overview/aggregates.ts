@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
-import AftersalesSettingsService from "../../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../../types/settings"
 import DelayWatchModuleService from "../../../../modules/delay_watch/service"
 import GesturesModuleService from "../../../../modules/gestures/service"
 import LoyaltyPointsModuleService from "../../../../modules/loyalty_points/service"
@@ -31,7 +31,7 @@ export async function computeOverview(
   const period: OverviewPeriod = { from, to: now }
 
   const [settings, loyalty, support, gestures, returns, delays] = await Promise.all([
-    container.resolve<AftersalesSettingsService>(AftersalesModules.SETTINGS).getSettings(),
+    container.resolve<IAftersalesSettingsModuleService>(AftersalesModules.SETTINGS).getSettings(),
     container.resolve<LoyaltyPointsModuleService>(AftersalesModules.LOYALTY_POINTS).summarize(period),
     container.resolve<SupportModuleService>(AftersalesModules.SUPPORT).summarize(period),
     container.resolve<GesturesModuleService>(AftersalesModules.GESTURES).summarize(period),

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { GesturePolicy } from "../../../../modules/aftersales_settings/schemas"
+import type { GesturePolicy } from "../../../../types/settings"
 import { storeCurrencies } from "../../../../utils/store-currencies"
 
 /** Every currency a gesture policy names: what it issues in, its budgets and thresholds. */

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import AftersalesSettingsService from "../../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../../types/settings"
 import { AftersalesModules } from "../../../../types/modules"
 import { AdminAftersalesSettingsResponse } from "../../../../types/http/settings"
 import { updateAftersalesSettingsWorkflow } from "../../../../workflows/settings"
@@ -10,7 +10,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminAftersalesSettingsResponse>
 ) => {
-  const service: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
+  const service: IAftersalesSettingsModuleService = req.scope.resolve(AftersalesModules.SETTINGS)
   res.json({ settings: await service.getSettings(), audit: await service.getAudit() })
 }
 
@@ -18,7 +18,7 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateAftersalesSettingsType>,
   res: MedusaResponse<AdminAftersalesSettingsResponse>
 ) => {
-  const service: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
+  const service: IAftersalesSettingsModuleService = req.scope.resolve(AftersalesModules.SETTINGS)
   await assertGestureCurrenciesSold(
     req.scope,
     req.validatedBody.gestures?.policies,

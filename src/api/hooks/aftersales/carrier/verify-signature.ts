@@ -1,7 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createHmac, timingSafeEqual } from "crypto"
-import AftersalesSettingsService from "../../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../../types/settings"
 import { CARRIER_REPORT_TOLERANCE_SECONDS } from "../../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../../types/modules"
 
@@ -82,7 +82,7 @@ export async function verifyCarrierSignature(
   _res: MedusaResponse,
   next: MedusaNextFunction
 ) {
-  const settings: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
+  const settings: IAftersalesSettingsModuleService = req.scope.resolve(AftersalesModules.SETTINGS)
   const { carrier_webhook_secret: secret } = await settings.getOptions()
   const header = req.headers[CARRIER_SIGNATURE_HEADER]
   const raw: Buffer | undefined = (req as MedusaRequest & { rawBody?: Buffer }).rawBody

@@ -1,5 +1,5 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import AftersalesSettingsService from "../../../../modules/aftersales_settings/service"
+import type { IAftersalesSettingsModuleService } from "../../../../types/settings"
 import { AftersalesModules } from "../../../../types/modules"
 import { StoreAftersalesProgramResponse } from "../../../../types/http/settings"
 
@@ -11,7 +11,7 @@ export const GET = async (
   req: MedusaRequest,
   res: MedusaResponse<StoreAftersalesProgramResponse>
 ) => {
-  const service: AftersalesSettingsService = req.scope.resolve(AftersalesModules.SETTINGS)
+  const service: IAftersalesSettingsModuleService = req.scope.resolve(AftersalesModules.SETTINGS)
   const { loyalty, returns } = await service.getSettings()
   res.json({
     program: {
