@@ -5,7 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { describeIssues } from "../../modules/aftersales_settings/defaults"
+import { describeIssues } from "../../utils/describe-issues"
 
 /**
  * Like core's `validateAndTransformBody`, but the 400 names each wrong field by its dotted path

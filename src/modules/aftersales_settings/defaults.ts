@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { DEFAULT_LOYALTY_EXPIRY_MONTHS } from "../../types/loyalty"
+import { describeIssues } from "../../utils/describe-issues"
 import {
   AftersalesOptions,
   AftersalesOptionsSchema,
@@ -110,20 +111,6 @@ export const DEFAULT_SETTINGS: AftersalesSettings = {
     scan_every_minutes: 60,
     gesture_on_wait: true,
   },
-}
-
-/** Names the first wrong values as `path: what is expected`, for boot errors and 400s. */
-export function describeIssues(
-  issues: { path: PropertyKey[]; message: string }[],
-  prefix = ""
-): string {
-  return issues
-    .slice(0, 5)
-    .map((i) => {
-      const path = [prefix, ...i.path.map(String)].filter(Boolean).join(".")
-      return path ? `${path}: ${i.message}` : i.message
-    })
-    .join("; ")
 }
 
 /** Merges a validated patch into settings, one section at a time, field by field. */

@@ -13,7 +13,8 @@ import type {
   StoredSettingsPatch,
 } from "../../types/settings"
 import { knexOf } from "../../utils/knex"
-import { describeIssues, mergeSettings, resolveOptions } from "./defaults"
+import { describeIssues } from "../../utils/describe-issues"
+import { mergeSettings, resolveOptions } from "./defaults"
 import { SettingsSection } from "./models"
 import {
   AftersalesOptions,

@@ -1,6 +1,6 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
 import { AftersalesPermissions } from "../../../types/permissions"
-import { validateQuery } from "../support-tickets/validate-query"
+import { validateQuery } from "../../utils/validate-query"
 import { requirePerson } from "../../utils/require-person"
 import { validateBody } from "../../utils/validate-body"
 import { AdminApproveGesture, AdminGetGesturesParams } from "./validators"

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { GESTURE_KINDS, GESTURE_STATUSES } from "../../../types/gestures"
-import { paginationParams } from "../support-tickets/validate-query"
+import { paginationParams } from "../../utils/validate-query"
 
 const id = z.string().min(1).max(100)
 

@@ -2,7 +2,7 @@ import { MiddlewareRoute } from "@medusajs/framework/http"
 import { AftersalesPermissions } from "../../../types/permissions"
 import { requirePerson } from "../../utils/require-person"
 import { validateBody } from "../../utils/validate-body"
-import { validateQuery } from "./validate-query"
+import { validateQuery } from "../../utils/validate-query"
 import {
   AdminCreateSupportTicket,
   AdminCreateSupportTicketMessage,

@@ -7,7 +7,7 @@ import {
   TICKET_SOURCES,
   TICKET_STATUSES,
 } from "../../../types/support"
-import { paginationParams } from "./validate-query"
+import { paginationParams } from "../../utils/validate-query"
 
 const id = z.string().min(1).max(100)
 const text = (max: number) => z.string().trim().min(1).max(max)

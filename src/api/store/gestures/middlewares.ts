@@ -1,5 +1,5 @@
 import { authenticate, MiddlewareRoute } from "@medusajs/framework/http"
-import { validateQuery } from "../../admin/support-tickets/validate-query"
+import { validateQuery } from "../../utils/validate-query"
 import { StoreGetGesturesParams } from "./validators"
 
 export const storeGesturesMiddlewares: MiddlewareRoute[] = [

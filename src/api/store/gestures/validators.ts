@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { GESTURE_STATUSES } from "../../../types/gestures"
-import { paginationParams } from "../../admin/support-tickets/validate-query"
+import { paginationParams } from "../../utils/validate-query"
 
 export const StoreGetGesturesParams = z.strictObject({
   ...paginationParams,

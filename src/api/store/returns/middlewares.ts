@@ -8,7 +8,7 @@ import {
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import { setTimeout as sleep } from "timers/promises"
-import { describeIssues } from "../../../modules/aftersales_settings/defaults"
+import { describeIssues } from "../../../utils/describe-issues"
 import { checkRequest } from "../../../modules/return_rules/rules"
 import { loadReturnContext, resolveReasonValues, returnLockKey } from "../../../workflows/returns"
 import { StoreCreateCoreReturn, StoreCreateCoreReturnQuery } from "./validators"

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { TICKET_CATEGORIES, TICKET_STATUSES } from "../../../types/support"
-import { paginationParams } from "../../admin/support-tickets/validate-query"
+import { paginationParams } from "../../utils/validate-query"
 
 const text = (max: number) => z.string().trim().min(1).max(max)
 

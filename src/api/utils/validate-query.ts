@@ -5,7 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { describeIssues } from "../../../modules/aftersales_settings/defaults"
+import { describeIssues } from "../../utils/describe-issues"
 
 /**
  * Validates a list route's query string like `validateBody` does bodies: a bad value (an
