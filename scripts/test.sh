@@ -36,12 +36,14 @@ done
 
 # The production topology: an API server on Medusa's Redis modules with a separate worker
 # process (integration-tests/topology/test-runner.ts), a throwaway redis-server unless REDIS_URL
-# is set. The delay suite once more (its work runs in subscribers and jobs), and the topology's
-# own suites: jobs once per tick, redelivery, crashes. The other HTTP suites are not yet proven
-# in this topology (see README, Production).
+# is set. Once more: the delay suite, the support suites (gestures too), the returns suites
+# (jest.config.js names the one that stays in-memory, and why) and the order-points suite, whose
+# work runs in subscribers and jobs; then the topology's own: jobs once per tick, redelivery,
+# crashes. The other loyalty suites pass here too but cost more time than CI has (README).
 suite "topology (Redis, API server + separate worker)" \
   node scripts/with-postgres.mjs node scripts/with-redis.mjs npm run --silent test:topology -- \
-  integration-tests/http/delays/delays.spec.ts integration-tests/topology
+  integration-tests/http/delays/delays.spec.ts integration-tests/http/support integration-tests/http/returns \
+  integration-tests/http/loyalty/order-points.spec.ts integration-tests/topology
 
 if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   suite "admin browser tests (Chromium against the built demo app)" npm run --silent test:browser
