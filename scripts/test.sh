@@ -33,17 +33,31 @@ suite "module integration tests" node scripts/with-postgres.mjs npm run --silent
 # slowest first, each on its own throwaway Postgres.
 #
 # The production topology: an API server on Medusa's Redis modules with a separate worker
-# process (integration-tests/topology/test-runner.ts), a throwaway redis-server unless REDIS_URL
-# is set. The delay suite once more (its work runs in subscribers and jobs), and the topology's
-# own suites: jobs once per tick, redelivery, crashes. The other HTTP suites are not yet proven
-# in this topology (see README, Production).
+# process (integration-tests/topology/test-runner.ts), each group on its own throwaway Postgres
+# and redis-server (unless REDIS_URL is set). Once more: the delay suite, the support suites
+# (gestures too), the returns suites (jest.config.js names the one that stays in-memory, and
+# why) and the order-points suite, whose work runs in subscribers and jobs; and the topology's
+# own: jobs once per tick, redelivery, crashes. The other loyalty suites pass there too but
+# cost more time than CI has (README, Production).
 http_suite() { # folder → a suite entry
   printf '{"name":"HTTP integration tests: %s","cmd":["node","scripts/with-postgres.mjs","npm","run","--silent","test:http","--","integration-tests/http/%s/"]}' "$1" "$1"
 }
-topology='{"name":"topology (Redis, API server + separate worker)","cmd":["node","scripts/with-postgres.mjs","node","scripts/with-redis.mjs","npm","run","--silent","test:topology","--","integration-tests/http/delays/delays.spec.ts","integration-tests/topology"]}'
+topology_suite() { # name, files… → a suite entry
+  local name=$1
+  shift
+  local files
+  files=$(printf ',"%s"' "$@")
+  printf '{"name":"topology (Redis, API server + separate worker): %s","cmd":["node","scripts/with-postgres.mjs","node","scripts/with-redis.mjs","npm","run","--silent","test:topology","--"%s]}' "$name" "$files"
+}
 ordered=(loyalty returns support delays admin foundation privacy sweep)
 listed=" ${ordered[*]} "
-entries=("$(http_suite loyalty)" "$(http_suite returns)" "$topology")
+entries=(
+  "$(http_suite loyalty)"
+  "$(http_suite returns)"
+  "$(topology_suite "returns, order points" integration-tests/http/returns integration-tests/http/loyalty/order-points.spec.ts)"
+  "$(topology_suite support integration-tests/http/support)"
+  "$(topology_suite "delays, jobs, redelivery, crashes" integration-tests/http/delays/delays.spec.ts integration-tests/topology)"
+)
 for name in "${ordered[@]:2}"; do entries+=("$(http_suite "$name")"); done
 # A folder added later runs too, last.
 for dir in integration-tests/http/*/; do

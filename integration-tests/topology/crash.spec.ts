@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import AftersalesSettingsService from "../../src/modules/aftersales_settings/service"
 import DelayWatchService from "../../src/modules/delay_watch/service"
 import LoyaltyPointsService from "../../src/modules/loyalty_points/service"
 import { AftersalesModules } from "../../src/types/modules"
@@ -11,6 +12,7 @@ import {
   CommerceFixture,
   completeCart,
   createCommerceFixture,
+  placeOrder,
   prepareCart,
 } from "../helpers/commerce"
 import { createShopper } from "../helpers/store"
@@ -18,7 +20,8 @@ import { startTopologyProcess, topology } from "./test-runner"
 
 jest.setTimeout(600 * 1000)
 
-const DAY = 24 * 60 * 60 * 1000
+const HOUR = 60 * 60 * 1000
+const DAY = 24 * HOUR
 const CHECKPOINTS = { AFTERSALES_TEST_CHECKPOINTS: "1" }
 
 /**
@@ -202,6 +205,59 @@ medusaIntegrationTestRunner({
         expect(expiries.map((e) => Math.abs(e.points))).toEqual([30])
         expect((await loyalty.getAccountSummary(customerId)).balance).toEqual(before[i].balance + 20)
       }
+    })
+
+    it("delay-scan: killed between recording an incident and announcing it, the next scan announces it once", async () => {
+      const watches = container.resolve<DelayWatchService>(AftersalesModules.DELAY_WATCH)
+      const settings = container.resolve<AftersalesSettingsService>(AftersalesModules.SETTINGS)
+      const support = container.resolve(AftersalesModules.SUPPORT) as {
+        listSupportTickets: (filters: Record<string, unknown>) => Promise<{ id: string }[]>
+      }
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      // No scan yet: the job only scans on the minutes that divide by this.
+      await settings.updateSettings({ delays: { scan_every_minutes: 1440 } })
+      const alice = await createShopper(api, fixture.publishableKey)
+      const order = await placeOrder(api, fixture, alice.headers, {
+        items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
+      })
+      const watch = await readUntil(() => watches.retrieveWatchByOrder(order.id), (w) => !!w, 60000)
+      await watches.updateDelayWatches({ id: watch!.id, ship_by: new Date(Date.now() - HOUR) })
+
+      // A worker whose delay-scan runs every few seconds and stops once it has recorded.
+      const schedule = { AFTERSALES_TEST_JOB_SCHEDULE: "*/5 * * * * *" }
+      const worker = await workerPausedAt("delay-scan:after-record", schedule)
+      await settings.updateSettings({ delays: { scan_every_minutes: 1 } })
+      expect(await readUntil(() => reached("delay-scan:after-record", worker.child.pid!), (r) => r, 90000)).toBe(true)
+
+      // Held there: the incident is recorded, not announced; no ticket, no email.
+      const incidents = () => watches.listDelayIncidents({ order_id: order.id })
+      const tickets = () => support.listSupportTickets({ order_id: order.id, category: "delay" })
+      const mails = () =>
+        notifications.listNotifications({ template: "aftersales.delays.detected", resource_id: order.id } as any)
+      const recorded = await incidents()
+      expect(recorded).toEqual([expect.objectContaining({ order_id: order.id, stage: "ship", announced_at: null })])
+      expect(await tickets()).toHaveLength(0)
+      expect(await mails()).toHaveLength(0)
+
+      // The restarted worker's scans find no new late order (the watch is marked late): only
+      // the incidents recorded and not announced tell it what is left to do.
+      await killAndRestart(schedule)
+      const newPid = topology.worker!.child.pid!
+      const announced = await readUntil(incidents, (i) => i.every((x) => !!x.announced_at), 120000)
+      expect(announced).toEqual([expect.objectContaining({ id: recorded[0].id, announced_at: expect.any(Date) })])
+      // Two more whole scans of the new worker after the announcement: still once.
+      const scansSince = async (since: Date) =>
+        (
+          await dbConnection.raw(
+            "select count(*)::int as n from aftersales_test_checkpoint where name = 'delay-scan:after-record' and pid = ? and at > ?",
+            [newPid, since]
+          )
+        ).rows[0].n
+      const after = new Date()
+      expect(await readUntil(() => scansSince(after), (n) => n >= 2, 60000)).toBeGreaterThanOrEqual(2)
+      expect(await tickets()).toHaveLength(1)
+      expect(await mails()).toHaveLength(1)
+      expect(await incidents()).toHaveLength(1)
     })
   },
 })

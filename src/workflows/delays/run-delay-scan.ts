@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import DelayWatchService from "../../modules/delay_watch/service"
 import { AftersalesModules } from "../../types/modules"
+import { checkpoint } from "../../utils/pause-point"
 import { loadDelayContexts } from "./steps/load-delay-context"
 import { ScanDelaysInput, ScanDelaysOutput } from "./types"
 import { announceDelayIncidentWorkflow } from "./workflows/announce-delay-incident"
@@ -30,6 +31,8 @@ export async function runDelayScan(container: MedusaContainer, input: ScanDelays
   if (!found.enabled) {
     return summary
   }
+  // Recorded and committed, not yet announced: where the topology tests crash a worker.
+  await checkpoint(container, "delay-scan:after-record")
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
   const pageSize = input.page_size ?? 500
