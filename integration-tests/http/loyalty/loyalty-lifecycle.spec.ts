@@ -20,7 +20,7 @@ import {
   awardBirthdayBonusesStep,
   birthdayBonusWorkflow,
   earnOrderPointsWorkflow,
-  expirePointsWorkflow,
+  pointsExpiryJob,
   findBirthdayCustomersStep,
   takeBackReturnedPointsWorkflow,
 } from "../../../src/workflows/loyalty"
@@ -370,7 +370,7 @@ medusaIntegrationTestRunner({
         expect(await notificationsFor(later.customerId, "aftersales.loyalty.points_expiring")).toHaveLength(0)
 
         // The next daily run finds the same lot: no second message.
-        const next = await expirePointsWorkflow(container).run({ input: {} })
+        const next = await pointsExpiryJob(container).run({ input: {} })
         expect(next.result).toEqual({ expired_entries: 0, expired_points: 0, customers: 0, reminded: 1, failed: 0, reminders_failed: 0 })
         expect(await notificationsFor(soon.customerId, "aftersales.loyalty.points_expiring")).toHaveLength(1)
         expect((await expectLedgerConsistent(soon.customerId)).balance).toEqual(170)
