@@ -36,9 +36,9 @@ suite "module integration tests" node scripts/with-postgres.mjs npm run --silent
 # process (integration-tests/topology/test-runner.ts), each group on its own throwaway Postgres
 # and redis-server (unless REDIS_URL is set). Once more: the delay suite, the support suites
 # (gestures too), the returns suites (jest.config.js names the one that stays in-memory, and
-# why) and the order-points suite, whose work runs in subscribers and jobs; and the topology's
-# own: jobs once per tick, redelivery, crashes. The other loyalty suites pass there too but
-# cost more time than CI has (README, Production).
+# why), whose work runs in subscribers and jobs; and the topology's
+# own: jobs once per tick, redelivery, crashes; the loyalty suites but the two generative ones
+# (their many sequences cost more time than CI has; README, Production).
 http_suite() { # folder → a suite entry
   printf '{"name":"HTTP integration tests: %s","cmd":["node","scripts/with-postgres.mjs","npm","run","--silent","test:http","--","integration-tests/http/%s/"]}' "$1" "$1"
 }
@@ -56,6 +56,7 @@ entries=(
   "$(http_suite returns)"
   "$(topology_suite "returns, order points" integration-tests/http/returns integration-tests/http/loyalty/order-points.spec.ts)"
   "$(topology_suite support integration-tests/http/support)"
+  "$(topology_suite loyalty integration-tests/http/loyalty/loyalty-points.spec.ts integration-tests/http/loyalty/loyalty-lifecycle.spec.ts integration-tests/http/loyalty/cart-credit.spec.ts integration-tests/http/loyalty/ledger-integrity.spec.ts)"
   "$(topology_suite "delays, jobs, redelivery, crashes" integration-tests/http/delays/delays.spec.ts integration-tests/topology)"
 )
 for name in "${ordered[@]:2}"; do entries+=("$(http_suite "$name")"); done
