@@ -99,6 +99,12 @@ medusaIntegrationTestRunner({
       await addPaymentSession(api, cartId, shopper.headers)
       const result = await completeCart(api, cartId, shopper.headers)
       expect(result.type).toEqual("order")
+      // The order's points are earned by the order.placed subscriber, after the answer (in the
+      // production topology, in another process): wait for its entry, so the ledger checks
+      // that follow never read the account and the ledger on either side of it.
+      await eventually(async () => {
+        expect(await service.listLoyaltyTransactions({ order_id: result.order.id, type: "earn" })).toHaveLength(1)
+      })
       return { order: result.order, cartId }
     }
 
