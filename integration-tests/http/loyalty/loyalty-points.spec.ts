@@ -391,6 +391,11 @@ medusaIntegrationTestRunner({
         const result = await completeCart(api, cartId, shopper.headers)
         expect(result.type).toEqual("order")
         expect(result.order.total).toEqual(30)
+        // The earn comes from the order.placed subscriber, after the answer (in the topology, in
+        // the worker): wait for it, so the account and the ledger are read on the same side of it.
+        await eventually(async () => {
+          expect(await service.listLoyaltyTransactions({ order_id: result.order.id, type: "earn" })).toHaveLength(1)
+        })
         expect((await expectLedgerConsistent(shopper.customerId)).balance).toEqual(2000)
       })
     })
