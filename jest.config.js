@@ -39,9 +39,9 @@ if (type === "integration:http") {
   // the in-memory run (npm run test:http) and never run here:
   module.exports.testPathIgnorePatterns = [
     "/node_modules/",
-    // "answers a replayed Idempotency-Key…" subscribes to return_request.created on the test
-    // process's event bus; here that process is an API server, which consumes no events.
-    "/integration-tests/http/returns/store/return-requests\\.spec\\.ts$",
+    // It subscribes to return_request.created on the test process's event bus; here that
+    // process is an API server, which consumes no events.
+    "/integration-tests/http/returns/store/return-request-events\\.spec\\.ts$",
   ]
 } else if (type === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.spec.[jt]s"]

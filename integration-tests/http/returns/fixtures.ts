@@ -5,7 +5,9 @@ import {
   createShippingOptionsWorkflow,
   markOrderFulfillmentAsDeliveredWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { CommerceFixture } from "../../helpers/commerce"
+import { createAdminUser } from "../../helpers/admin"
+import { CommerceFixture, createCommerceFixture, placeOrder } from "../../helpers/commerce"
+import { createShopper } from "../../helpers/store"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -79,4 +81,36 @@ export async function orderLines(container: MedusaContainer, orderId: string) {
     filters: { id: orderId },
   })
   return order
+}
+
+/** A line of the placed order, with the price it was sold at. */
+export type OrderLine = { id: string; unit_price: number }
+
+/**
+ * The store the return-request specs start from: the commerce fixture, an admin, a shopper and
+ * their placed order of 2 shirts S (50 eur) and 1 white mug (20 eur), not yet fulfilled.
+ */
+export async function placeReturnableOrder(container: MedusaContainer, api: any) {
+  const fixture = await createCommerceFixture(container)
+  const admin = await createAdminUser(container, api)
+  const shopper = await createShopper(api, fixture.publishableKey)
+  const placed = await placeOrder(api, fixture, shopper.headers, {
+    items: [
+      { variant_id: fixture.variants.shirt_s, quantity: 2 },
+      { variant_id: fixture.variants.mug_white, quantity: 1 },
+    ],
+  })
+  const read = await orderLines(container, placed.id)
+  const lineOf = (variantId: string): OrderLine => {
+    const item = read.items.find((i: any) => i.variant_id === variantId)
+    return { id: item.id, unit_price: Number(item.unit_price) }
+  }
+  return {
+    fixture,
+    admin,
+    shopper,
+    order: { id: placed.id as string, created_at: new Date(read.created_at).toISOString() },
+    shirt: lineOf(fixture.variants.shirt_s),
+    mug: lineOf(fixture.variants.mug_white),
+  }
 }

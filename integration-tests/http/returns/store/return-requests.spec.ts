@@ -2,11 +2,10 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, receiveAndCompleteReturnOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAdminUser } from "../../../helpers/admin"
-import { CommerceFixture, createCommerceFixture, placeOrder } from "../../../helpers/commerce"
+import { CommerceFixture } from "../../../helpers/commerce"
 import { createShopper } from "../../../helpers/store"
 import { createReturnRequestWorkflow } from "../../../../src/workflows/returns"
-import { createReturnShippingOption, daysAgo, fulfil, orderLines } from "../fixtures"
+import { createReturnShippingOption, daysAgo, fulfil, OrderLine, placeReturnableOrder } from "../fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -20,8 +19,8 @@ medusaIntegrationTestRunner({
     let shopper: { headers: Record<string, string>; customerId: string; email: string }
     let order: { id: string; created_at: string }
     /** Line ids of the order: 2 shirts S (50 eur) and 1 white mug (20 eur). */
-    let shirt: { id: string; unit_price: number }
-    let mug: { id: string; unit_price: number }
+    let shirt: OrderLine
+    let mug: OrderLine
 
     const err = (p: Promise<any>) => p.then(
       (r) => {
@@ -53,20 +52,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       container = getContainer()
-      fixture = await createCommerceFixture(container)
-      admin = await createAdminUser(container, api)
-      shopper = await createShopper(api, fixture.publishableKey)
-      const placed = await placeOrder(api, fixture, shopper.headers, {
-        items: [
-          { variant_id: fixture.variants.shirt_s, quantity: 2 },
-          { variant_id: fixture.variants.mug_white, quantity: 1 },
-        ],
-      })
-      const read = await orderLines(container, placed.id)
-      order = { id: placed.id, created_at: new Date(read.created_at).toISOString() }
-      const byVariant = (v: string) => read.items.find((i: any) => i.variant_id === v)
-      shirt = { id: byVariant(fixture.variants.shirt_s).id, unit_price: Number(byVariant(fixture.variants.shirt_s).unit_price) }
-      mug = { id: byVariant(fixture.variants.mug_white).id, unit_price: Number(byVariant(fixture.variants.mug_white).unit_price) }
+      ;({ fixture, admin, shopper, order, shirt, mug } = await placeReturnableOrder(container, api))
     })
 
     describe("GET /store/orders/:id/return-options", () => {
@@ -440,42 +426,6 @@ medusaIntegrationTestRunner({
         expect(foreign.status).toEqual(404)
         expect(foreign.data).toEqual({ type: "not_found", message: `Order with id: ${order.id} was not found` })
         expect(await returnsOfOrder()).toEqual([])
-      })
-
-      it("answers a replayed Idempotency-Key with the first request, sequentially and at once", async () => {
-        await fulfil(container, order.id, [{ id: shirt.id, quantity: 2 }, { id: mug.id, quantity: 1 }], { delivered_days_ago: 1 })
-        const events: any[] = []
-        container.resolve(Modules.EVENT_BUS).subscribe("return_request.created", async (event: any) => {
-          if (event.data?.order_id === order.id) {
-            events.push(event.data)
-          }
-        })
-        const body = { resolution: "refund", items: [{ id: shirt.id, quantity: 1 }] }
-        const headers = { ...shopper.headers, "idempotency-key": "req-1" }
-        const first = (await request(body, headers)).data.return_request
-        const again = (await request(body, headers)).data.return_request
-        expect(again.id).toEqual(first.id)
-        expect(again.return.id).toEqual(first.return.id)
-
-        const raced = await Promise.all([
-          request({ resolution: "refund", items: [{ id: mug.id, quantity: 1 }] }, { ...shopper.headers, "idempotency-key": "req-2" }),
-          request({ resolution: "refund", items: [{ id: mug.id, quantity: 1 }] }, { ...shopper.headers, "idempotency-key": "req-2" }),
-        ])
-        expect(raced.map((r: any) => r.status)).toEqual([200, 200])
-        expect(raced[0].data.return_request.id).toEqual(raced[1].data.return_request.id)
-        expect((await returnsOfOrder()).length).toEqual(2)
-        const records = await requestRecords()
-        expect(records.length).toEqual(2)
-
-        // One return_request.created per request created, none for the replays.
-        for (let i = 0; i < 50 && events.length < 2; i++) {
-          await new Promise((r) => setTimeout(r, 100))
-        }
-        await new Promise((r) => setTimeout(r, 300))
-        expect(events.map((e) => e.id).sort()).toEqual(records.map((r: any) => r.id).sort())
-        expect(events[0]).toEqual(
-          expect.objectContaining({ order_id: order.id, customer_id: shopper.customerId, resolution: "refund", return_id: expect.stringMatching(/^return_/) })
-        )
       })
 
       it("lets only one of two simultaneous requests for the same last unit through", async () => {
