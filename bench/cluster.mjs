@@ -7,10 +7,13 @@
 // servers. Prints checkouts per second, p50 and p95 of the completion, the ratios to stock, and
 // checks the plugin store's ledger afterwards: points debited = points on the orders' credit
 // lines, no balance below zero, one earn entry per order with a customer.
-// Env: BENCH_CARTS_PER_SHOPPER (default 3).
+// Env: BENCH_CARTS_PER_SHOPPER (default 3); BENCH_PROFILE=1 runs each worker with --cpu-prof
+// and prints where its time went (bench/profile-summary.mjs); profiles stay in .tmp/bench-profile.
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
+import { cpuPerCheckout, sampleCpu } from "./cpu-by-role.mjs"
+import { formatSummary, summarizeProfiles } from "./profile-summary.mjs"
 import { freePort } from "../scripts/postgres.mjs"
 import { startRedis } from "../scripts/redis.mjs"
 import { prepareStore, root, startCluster, stopCluster } from "../scripts/store.mjs"
@@ -18,6 +21,7 @@ import { prepareStock, say, startBenchPostgres, stockDir, stopBenchPostgres, wri
 
 const LEVELS = [1, 8, 32]
 const PER_SHOPPER = Number(process.env.BENCH_CARTS_PER_SHOPPER || 3)
+const PROFILE = process.env.BENCH_PROFILE === "1"
 const PASSWORD = "bench-password-123"
 const adminEmail = "bench-admin@example.com"
 const adminPassword = "bench-admin-password"
@@ -79,13 +83,26 @@ async function readyCart(url, key, adminToken, points) {
   return { url, cartId: cart.id, headers }
 }
 
+/** A CPU sample taken once the worker has used under 20 ms of CPU in a second (at most 60 s). */
+async function whenWorkerIdle(databaseUrl) {
+  let last = sampleCpu(databaseUrl)
+  for (let i = 0; i < 60 && last; i++) {
+    await new Promise((r) => setTimeout(r, 1000))
+    const now = sampleCpu(databaseUrl)
+    const busy = now.worker - last.worker
+    last = now
+    if (busy < 0.02) break
+  }
+  return last
+}
+
 const quantile = (v, q) => {
   const s = [...v].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(s.length * q))]
 }
 
 /** For each N: ready N×PER_SHOPPER carts over both servers, then complete them N at a time. */
-async function measure(name, urls, key, points) {
+async function measure(name, urls, key, points, databaseUrl) {
   const adminToken = await login(urls[0], "user", adminEmail, adminPassword)
   const results = {}
   // Warm-up, not counted: one checkout through each server.
@@ -102,6 +119,9 @@ async function measure(name, urls, key, points) {
     }
     const latencies = []
     let next = 0
+    // Readying the carts gave the worker work of its own (the plugin's sign-up bonus and its
+    // email): let it finish, so the timed checkouts compete with their own work only.
+    const cpuBefore = await whenWorkerIdle(databaseUrl)
     const began = performance.now()
     await Promise.all(
       Array.from({ length: n }, async () => {
@@ -115,7 +135,16 @@ async function measure(name, urls, key, points) {
       })
     )
     const seconds = (performance.now() - began) / 1000
-    results[n] = { per_second: count / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), checkouts: count }
+    // The worker's share of the checkouts (order.placed) may still be running: wait until it
+    // is idle for a second, so its CPU is counted with the level that caused it.
+    const cpuAfter = await whenWorkerIdle(databaseUrl)
+    results[n] = {
+      per_second: count / seconds,
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      checkouts: count,
+      cpu_ms: cpuPerCheckout(cpuBefore, cpuAfter, count),
+    }
     say(`${name}, N=${n}: ${count} checkouts, ${results[n].per_second.toFixed(2)}/s, p50 ${results[n].p50.toFixed(0)} ms, p95 ${results[n].p95.toFixed(0)} ms`)
   }
   return results
@@ -172,14 +201,21 @@ try {
   const workerPort = await freePort()
   const run = async (name, databaseUrl, redisDb, key, points, cwd) => {
     say(`${name}: starting 2 servers (:${ports.join(", :")}) and a worker (:${workerPort}) on Redis…`)
-    cluster = await startCluster({ databaseUrl, redisUrl: `${redisUrl}/${redisDb}`, ports, workerPort, quiet: true, cwd })
+    const profileDir = path.join(root, ".tmp", "bench-profile", redisDb === 1 ? "plugin" : "stock")
+    fs.rmSync(profileDir, { recursive: true, force: true })
+    const workerEnv = PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}
+    cluster = await startCluster({ databaseUrl, redisUrl: `${redisUrl}/${redisDb}`, ports, workerPort, quiet: true, cwd, workerEnv })
     say(`Load now: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`)
     const since = new Date()
-    const r = await measure(name, ports.map((p) => `http://localhost:${p}`), key, points)
+    const urls = ports.map((p) => `http://localhost:${p}`)
+    const r = await measure(name, urls, key, points, databaseUrl)
     const ledger = points ? await checkLedger(databaseUrl, since) : null
-    await stopCluster(cluster)
+    // A profiled worker writes its profile as it exits: give it the time.
+    await stopCluster(cluster, PROFILE ? 30000 : undefined)
     cluster = null
-    return { r, ledger }
+    const checkouts = LEVELS.reduce((sum, n) => sum + r[n].checkouts, urls.length)
+    const profile = PROFILE ? formatSummary(`${name}, worker`, summarizeProfiles(profileDir), checkouts) : []
+    return { r, ledger, profile }
   }
   const plugin = await run("with the plugin, points applied", pluginDb, 1, pluginInfo.publishable_key, true)
   const stock = await run("stock Medusa", stockDb, 2, stockInfo.publishable_key, false, path.join(stockDir, ".medusa", "server"))
@@ -189,6 +225,8 @@ try {
     const s = stock.r[n]
     return `| ${n} | ${p.per_second.toFixed(2)} | ${s.per_second.toFixed(2)} | ${(p.per_second / s.per_second).toFixed(2)} | ${p.p50.toFixed(0)} / ${s.p50.toFixed(0)} | ${p.p95.toFixed(0)} / ${s.p95.toFixed(0)} | ${(p.p95 / s.p95).toFixed(2)} |`
   })
+  const cpu = (r) => (r.cpu_ms ? `${r.cpu_ms.server.toFixed(0)} / ${r.cpu_ms.worker.toFixed(0)} / ${r.cpu_ms.postgres.toFixed(0)} / ${r.cpu_ms.redis.toFixed(0)}` : "n/a")
+  const cpuRows = LEVELS.map((n) => `| ${n} | ${cpu(plugin.r[n])} | ${cpu(stock.r[n])} |`)
   const at32 = { throughput: plugin.r[32].per_second / stock.r[32].per_second, p95: plugin.r[32].p95 / stock.r[32].p95 }
   const l = plugin.ledger
   const ledgerOk = l.points_debited === l.points_on_credit_lines && l.negative_balances === 0 && l.earn_entries === l.orders
@@ -199,7 +237,14 @@ try {
       "| N | plugin checkouts/s | stock checkouts/s | ratio | p50 ms plugin / stock | p95 ms plugin / stock | p95 ratio |",
       "|---|---|---|---|---|---|---|",
       ...rows,
+      "",
+      "CPU per checkout, ms (servers / worker / PostgreSQL / Redis), the worker's order.placed work included:",
+      "| N | plugin | stock |",
+      "|---|---|---|",
+      ...cpuRows,
       `budget at N=32: throughput ratio ${at32.throughput.toFixed(2)} (≥ 0.90: ${at32.throughput >= 0.9 ? "within" : "OVER"}), p95 ratio ${at32.p95.toFixed(2)} (≤ 1.25: ${at32.p95 <= 1.25 ? "within" : "OVER"})`,
+      ...plugin.profile,
+      ...stock.profile,
       `ledger: ${JSON.stringify(l)} → ${ledgerOk ? "consistent" : "INCONSISTENT"}`,
       `BENCH_RESULT ${JSON.stringify({ plugin: plugin.r, stock: stock.r, ledger: l, at32 })}`,
       `done in ${((Date.now() - began) / 1000).toFixed(0)} s`,

@@ -99,13 +99,18 @@ export async function startStore({ databaseUrl, port, quiet = false, onExit, env
   return server
 }
 
-/** Stops the server's whole process group (`medusa start` forks a child that outlives a plain kill). */
-export async function stopStore(server) {
+/**
+ * Stops the server's whole process group (`medusa start` forks a child that outlives a plain
+ * kill): SIGTERM, then SIGKILL once it has exited or `graceMs` have passed (a worker writing
+ * its CPU profile on exit needs longer than the default).
+ */
+export async function stopStore(server, graceMs = 1500) {
   if (!server?.pid) return
+  const exited = server.exitCode !== null ? Promise.resolve() : new Promise((r) => server.once("exit", r))
   try {
     process.kill(-server.pid, "SIGTERM")
   } catch {}
-  await new Promise((r) => setTimeout(r, 1500))
+  await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs))])
   try {
     process.kill(-server.pid, "SIGKILL")
   } catch {}
@@ -117,10 +122,11 @@ export async function stopStore(server) {
  * only), all on the same database and Redis (AFTERSALES_TOPOLOGY=redis switches demo/'s config
  * to Medusa's Redis modules). `medusa start --cluster` would refuse more processes than CPUs,
  * so each is its own `medusa start`. The worker starts first: it owns the scheduled jobs.
- * `cwd`: another built app (the bench's stock twin). Answers the processes, each
+ * `cwd`: another built app (the bench's stock twin); `workerEnv`: the worker's own variables
+ * (the bench's CPU profile). Answers the processes, each
  * `{ mode, port, server }`.
  */
-export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, cwd }) {
+export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, workerEnv = {}, cwd }) {
   const started = []
   const common = { ...env, REDIS_URL: redisUrl, AFTERSALES_TOPOLOGY: "redis" }
   const one = async (mode, port) => {
@@ -130,7 +136,7 @@ export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, q
       quiet,
       cwd,
       onExit: (code) => onExit?.(mode, port, code),
-      env: { ...common, MEDUSA_WORKER_MODE: mode },
+      env: { ...common, ...(mode === "worker" ? workerEnv : {}), MEDUSA_WORKER_MODE: mode },
     })
     started.push({ mode, port, server })
   }
@@ -147,6 +153,6 @@ export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, q
   return started
 }
 
-export async function stopCluster(processes) {
-  await Promise.all((processes ?? []).map((p) => stopStore(p.server)))
+export async function stopCluster(processes, graceMs) {
+  await Promise.all((processes ?? []).map((p) => stopStore(p.server, graceMs)))
 }
