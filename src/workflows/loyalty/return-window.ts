@@ -123,12 +123,13 @@ export function orderReturnWindowEnd(order: OrderForWindow, settings: ReturnSett
 }
 
 /**
- * Reads the order and the returns settings, and answers when its return window closes (null:
+ * Reads the order (and the returns settings unless given), and answers when its return window closes (null:
  * not known yet; the epoch for an order that does not exist).
  */
 export async function loadOrderReturnWindowEnd(
   container: MedusaContainer,
-  orderId: string
+  orderId: string,
+  settings?: ReturnSettings
 ): Promise<Date | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -140,8 +141,8 @@ export async function loadOrderReturnWindowEnd(
     // No order (any more): no window to wait for.
     return new Date(0)
   }
-  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
-  return orderReturnWindowEnd(order, (await settings.getSettings()).returns)
+  const service: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
+  return orderReturnWindowEnd(order, settings ?? (await service.getSettings()).returns)
 }
 
 function latest(dates: (Date | string | null | undefined)[]): Date | null {

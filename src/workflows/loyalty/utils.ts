@@ -1,16 +1,25 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { IAftersalesSettingsModuleService, LoyaltySettings } from "../../types/settings"
+import type {
+  AftersalesSettings,
+  IAftersalesSettingsModuleService,
+  LoyaltySettings,
+} from "../../types/settings"
 import LoyaltyPointsService from "../../modules/loyalty_points/service"
 import { AftersalesModules } from "../../types/modules"
 
 /** The reference of the cart credit line that carries redeemed points. */
 export const LOYALTY_CREDIT_LINE_REFERENCE = "loyalty_points"
 
-/** The `loyalty` settings in force (plugin options with the merchant's changes on top). */
-export async function loyaltySettings(container: MedusaContainer): Promise<LoyaltySettings> {
+/** All the settings in force (plugin options with the merchant's changes on top). */
+export async function aftersalesSettings(container: MedusaContainer): Promise<AftersalesSettings> {
   const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
-  return (await settings.getSettings()).loyalty
+  return settings.getSettings()
+}
+
+/** The `loyalty` settings in force. */
+export async function loyaltySettings(container: MedusaContainer): Promise<LoyaltySettings> {
+  return (await aftersalesSettings(container)).loyalty
 }
 
 /** The points module's service. */

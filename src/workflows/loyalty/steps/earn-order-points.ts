@@ -4,7 +4,7 @@ import { LoyaltyTransactionDTO } from "../../../modules/loyalty_points/types"
 import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
 import { computeOrderEarning } from "../earning"
 import { loadOrderReturnWindowEnd } from "../return-window"
-import { loyaltyService, loyaltySettings } from "../utils"
+import { aftersalesSettings, loyaltyService } from "../utils"
 
 export const earnOrderPointsStepId = "earn-order-points"
 
@@ -25,7 +25,7 @@ const DAY = 24 * 60 * 60 * 1000
 export const earnOrderPointsStep = createStep(
   earnOrderPointsStepId,
   async (input: EarnOrderPointsStepInput, { container }) => {
-    const settings = await loyaltySettings(container)
+    const { loyalty: settings, returns } = await aftersalesSettings(container)
     if (!settings.enabled) {
       return new StepResponse<LoyaltyTransactionDTO | null, string | null>(null, null)
     }
@@ -45,7 +45,13 @@ export const earnOrderPointsStep = createStep(
     // Pending until the return window closes (SPEC §1), and at least `pending_days`. Unknown
     // yet (the window runs from a delivery or fulfilment still to come): the pending days for
     // now, and the unlock job checks the window again before it makes the points available.
-    const windowEnd = existing ? null : await loadOrderReturnWindowEnd(container, order.id)
+    // Only a window counted from the order is known at placement: the others are not read
+    // (the order with its products and fulfilments, the heaviest read of the worker's
+    // order.placed work).
+    const windowEnd =
+      existing || returns.window_start !== "order"
+        ? null
+        : await loadOrderReturnWindowEnd(container, order.id, returns)
     const pendingUntil = new Date(now.getTime() + settings.pending_days * DAY)
     const entry = await service.earnPoints({
       customer_id: order.customer_id,
