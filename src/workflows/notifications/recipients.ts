@@ -79,11 +79,13 @@ async function storeLocale(container: MedusaContainer): Promise<Locale> {
  * `metadata.aftersales_locale`), else their first order's, else the store's. The first choice
  * is kept on the customer so a later order in another currency does not switch languages
  * (a TRY order used to get Turkish points messages and English ticket replies).
- * Customers not found (deleted) are absent from the map.
+ * Customers not found (deleted) are absent from the map. `read`: the customers, with their
+ * metadata, when the caller has just read them (one query less per message).
  */
 export async function customerLocales(
   container: MedusaContainer,
-  customerIds: string[]
+  customerIds: string[],
+  read?: CustomerRow[]
 ): Promise<Map<string, Locale>> {
   const ids = [...new Set(customerIds.filter(Boolean))]
   const locales = new Map<string, Locale>()
@@ -91,11 +93,13 @@ export async function customerLocales(
     return locales
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: customers } = (await query.graph({
-    entity: "customer",
-    fields: ["id", "metadata"],
-    filters: { id: ids },
-  })) as { data: CustomerRow[] }
+  const customers =
+    read ??
+    ((await query.graph({
+      entity: "customer",
+      fields: ["id", "metadata"],
+      filters: { id: ids },
+    })) as { data: CustomerRow[] }).data
   const unchosen = customers.filter(
     (c) => !ours(c.metadata?.locale) && !ours(c.metadata?.[CHOSEN_LOCALE_KEY])
   )
@@ -168,12 +172,12 @@ export async function orderRecipients(
   const { data: customers } = customerIds.length
     ? ((await query.graph({
         entity: "customer",
-        fields: ["id", "email", "has_account"],
+        fields: ["id", "email", "has_account", "metadata"],
         filters: { id: customerIds },
       })) as { data: CustomerRow[] })
     : { data: [] as CustomerRow[] }
   const byId = new Map(customers.map((c) => [c.id, c]))
-  const locales = await customerLocales(container, [...byId.keys()])
+  const locales = await customerLocales(container, [...byId.keys()], customers)
   for (const order of orders) {
     const customer = order.customer_id ? byId.get(order.customer_id) : undefined
     recipients.set(order.id, {
@@ -201,7 +205,7 @@ export async function messageRecipient(
     data: [customer],
   } = (await query.graph({
     entity: "customer",
-    fields: ["id", "email", "has_account"],
+    fields: ["id", "email", "has_account", "metadata"],
     filters: { id: input.customer_id },
   })) as { data: CustomerRow[] }
   if (!customer) {
@@ -211,11 +215,15 @@ export async function messageRecipient(
     input.about === "order" && input.order_id
       ? (await orderRecipients(container, [input.order_id])).get(input.order_id)
       : undefined
+  const theirs = order && order.customer_id === customer.id ? order : undefined
   return {
     customer_id: customer.id,
-    email:
-      order && order.customer_id === customer.id ? order.email : (customer.email ?? null),
-    locale: await customerLocale(container, customer.id, "en"),
+    email: theirs ? theirs.email : (customer.email ?? null),
+    // The order's recipient already carries the customer's language (and may have just kept it).
+    locale:
+      theirs?.locale ??
+      (await customerLocales(container, [customer.id], [customer])).get(customer.id) ??
+      "en",
     has_account: customer.has_account === true,
   }
 }

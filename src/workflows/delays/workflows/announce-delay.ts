@@ -94,6 +94,7 @@ export function announceDelay({
         template: TEMPLATE,
         to: context.email as string,
         locale: context.locale,
+        locale_chosen: true,
         data: { ...message.data, ticket_id: ticket?.id ?? null },
         idempotency_key: `delay:${input.order_id}:${input.stage}:notify`,
         resource_id: input.order_id,

@@ -17,6 +17,11 @@ export type SendAftersalesNotificationStepInput = {
    * customer's one language (see `customerLocales`), whatever the caller guessed.
    */
   locale: Locale
+  /**
+   * True when `locale` already is the receiver's one language (the caller read it with
+   * `messageRecipient` or `orderRecipients`): not looked up a second time.
+   */
+  locale_chosen?: boolean
   /** Values the template uses; sent along as the notification's data for custom providers. */
   data: Record<string, unknown>
   /** Makes a retried event or step send the message once: the Notification module keeps it unique. */
@@ -42,9 +47,9 @@ export const sendAftersalesNotificationStep = createStep(
   async (input: SendAftersalesNotificationStepInput, { container }) => {
     const notifications = container.resolve(Modules.NOTIFICATION)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const locale = await customerLocale(container, input.receiver_id, input.locale).catch(
-      () => input.locale
-    )
+    const locale = input.locale_chosen
+      ? input.locale
+      : await customerLocale(container, input.receiver_id, input.locale).catch(() => input.locale)
     const content = renderNotification(input.template, locale, input.data)
     try {
       const [sent] = await notifications.createNotifications([

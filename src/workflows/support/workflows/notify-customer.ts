@@ -45,6 +45,7 @@ export const notifySupportCustomerWorkflow = createWorkflow(
         template: input.template,
         to: recipient.email as string,
         locale: recipient.locale,
+        locale_chosen: true,
         data: { ...input.data, has_account: recipient.has_account },
         idempotency_key: input.idempotency_key,
         resource_id: input.resource_id,
