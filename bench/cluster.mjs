@@ -203,8 +203,8 @@ try {
     say(`${name}: starting 2 servers (:${ports.join(", :")}) and a worker (:${workerPort}) on Redis…`)
     const profileDir = path.join(root, ".tmp", "bench-profile", redisDb === 1 ? "plugin" : "stock")
     fs.rmSync(profileDir, { recursive: true, force: true })
-    const workerEnv = PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}
-    cluster = await startCluster({ databaseUrl, redisUrl: `${redisUrl}/${redisDb}`, ports, workerPort, quiet: true, cwd, workerEnv })
+    const workerNodeArgs = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []
+    cluster = await startCluster({ databaseUrl, redisUrl: `${redisUrl}/${redisDb}`, ports, workerPort, quiet: true, cwd, workerNodeArgs })
     say(`Load now: ${fs.readFileSync("/proc/loadavg", "utf8").trim()}`)
     const since = new Date()
     const urls = ports.map((p) => `http://localhost:${p}`)

@@ -70,8 +70,8 @@ export function prepareStore({ databaseUrl, adminEmail, adminPassword, build = t
  * Starts the built demo app in production mode, in its own process group so that stopping it
  * stops its children too. Resolves once /health answers.
  */
-export async function startStore({ databaseUrl, port, quiet = false, onExit, env = {}, cwd }) {
-  const server = spawn(process.execPath, [medusaCli(), "start"], {
+export async function startStore({ databaseUrl, port, quiet = false, onExit, env = {}, nodeArgs = [], cwd }) {
+  const server = spawn(process.execPath, [...nodeArgs, medusaCli(), "start"], {
     cwd: cwd ?? path.join(demoDir, ".medusa", "server"),
     env: {
       ...process.env,
@@ -122,11 +122,11 @@ export async function stopStore(server, graceMs = 1500) {
  * only), all on the same database and Redis (AFTERSALES_TOPOLOGY=redis switches demo/'s config
  * to Medusa's Redis modules). `medusa start --cluster` would refuse more processes than CPUs,
  * so each is its own `medusa start`. The worker starts first: it owns the scheduled jobs.
- * `cwd`: another built app (the bench's stock twin); `workerEnv`: the worker's own variables
- * (the bench's CPU profile). Answers the processes, each
+ * `cwd`: another built app (the bench's stock twin); `workerNodeArgs`: the worker's own Node
+ * flags (the bench's `--cpu-prof`, which NODE_OPTIONS refuses). Answers the processes, each
  * `{ mode, port, server }`.
  */
-export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, workerEnv = {}, cwd }) {
+export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, quiet = false, onExit, env = {}, workerNodeArgs = [], cwd }) {
   const started = []
   const common = { ...env, REDIS_URL: redisUrl, AFTERSALES_TOPOLOGY: "redis" }
   const one = async (mode, port) => {
@@ -136,7 +136,8 @@ export async function startCluster({ databaseUrl, redisUrl, ports, workerPort, q
       quiet,
       cwd,
       onExit: (code) => onExit?.(mode, port, code),
-      env: { ...common, ...(mode === "worker" ? workerEnv : {}), MEDUSA_WORKER_MODE: mode },
+      env: { ...common, MEDUSA_WORKER_MODE: mode },
+      nodeArgs: mode === "worker" ? workerNodeArgs : [],
     })
     started.push({ mode, port, server })
   }
