@@ -5,20 +5,25 @@
 // can be compared with what stock Medusa's worker does for the same checkouts.
 import fs from "node:fs"
 import path from "node:path"
+import { fileURLToPath } from "node:url"
 
-/** What a profile node's code belongs to: a package name, "plugin", "node" or "(other)". */
+// The demo loads the plugin through its workspace link, which Node resolves to this checkout.
+const checkout = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+
+/**
+ * What a profile node's code belongs to: a package name, "plugin" (this checkout's own code,
+ * the demo app's few files among it), "node", or "(native)" (V8: GC, buffers, syscalls).
+ */
 function ownerOf(url) {
-  if (!url) return "(native/idle)"
+  if (!url) return "(native)"
   if (url.startsWith("node:")) return "node"
-  if (url.includes("medusa-aftersales") && !url.includes("/node_modules/medusa-aftersales/node_modules/")) {
-    return "plugin"
-  }
   const at = url.lastIndexOf("/node_modules/")
   if (at >= 0) {
     const rest = url.slice(at + "/node_modules/".length).split("/")
     return rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]
   }
-  return "(app)"
+  const file = url.startsWith("file://") ? fileURLToPath(url) : url
+  return file.startsWith(`${checkout}/`) ? "plugin" : "(other)"
 }
 
 /** Self time in ms by owner and by function, summed over every profile in `dir`. */
