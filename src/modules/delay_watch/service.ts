@@ -59,19 +59,17 @@ export default class DelayWatchService extends MedusaService<{
 
   /**
    * Starts watching an order with its promise. A second call for the same order (a retried
-   * `order.placed`) answers the first watch unchanged.
+   * `order.placed`) answers the first watch unchanged, with `created` false. The insert comes
+   * first and the unique index on the order decides: the first delivery of an event (nearly
+   * every one) pays one statement, not a read before and after it.
    */
   @InjectManager()
   async startWatch(
     input: StartWatchInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<DelayWatchDTO> {
-    const existing = await this.findWatch_(input.order_id, sharedContext)
-    if (existing) {
-      return existing
-    }
+  ): Promise<{ watch: DelayWatchDTO; created: boolean }> {
     try {
-      await this.createDelayWatches(
+      const watch = await this.createDelayWatches(
         {
           order_id: input.order_id,
           customer_id: input.customer_id ?? null,
@@ -82,15 +80,15 @@ export default class DelayWatchService extends MedusaService<{
         },
         sharedContext
       )
+      return { watch, created: true }
     } catch (e) {
-      // A concurrent delivery of the same event won the unique index: answer its row.
-      const winner = await this.findWatch_(input.order_id, sharedContext)
-      if (winner) {
-        return winner
+      // An earlier (or concurrent) delivery of the same event holds the order's row.
+      const first = await this.findWatch_(input.order_id, sharedContext)
+      if (first) {
+        return { watch: first, created: false }
       }
       throw e
     }
-    return (await this.findWatch_(input.order_id, sharedContext)) as DelayWatchDTO
   }
 
   /** The watch of an order, or null when none was started (e.g. placed before install). */

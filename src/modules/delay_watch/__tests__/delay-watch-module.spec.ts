@@ -15,9 +15,9 @@ moduleIntegrationTestRunner<DelayWatchService>({
   resolve: path.join(__dirname, ".."),
   testSuite: ({ service }) => {
     /** A watch placed `placedAgo` ms ago with the default promise (48 h / 5 days). */
-    function watchFor(orderId: string, placedAgo: number, customerId: string | null = "cus_1") {
+    async function watchFor(orderId: string, placedAgo: number, customerId: string | null = "cus_1") {
       const placed_at = ago(placedAgo)
-      return service.startWatch({
+      const { watch } = await service.startWatch({
         order_id: orderId,
         customer_id: customerId,
         placed_at,
@@ -27,13 +27,26 @@ moduleIntegrationTestRunner<DelayWatchService>({
           placed_at
         ),
       })
+      return watch
     }
 
     describe("startWatch", () => {
       it("keeps one watch per order when the same order.placed arrives twice at once", async () => {
-        const [a, b] = await Promise.all([watchFor("order_1", 0), watchFor("order_1", 0)])
-        expect(a.id).toMatch(/^dlyw_/)
-        expect(b.id).toEqual(a.id)
+        const start = () =>
+          service.startWatch({
+            order_id: "order_1",
+            customer_id: "cus_1",
+            placed_at: new Date(),
+            ship_by: new Date(Date.now() + 48 * HOUR),
+            deliver_by: new Date(Date.now() + 5 * DAY),
+          })
+        const [a, b] = await Promise.all([start(), start()])
+        expect(a.watch.id).toMatch(/^dlyw_/)
+        expect(b.watch.id).toEqual(a.watch.id)
+        // Exactly one of the two wrote the row (the step undoes only a watch it created).
+        expect([a.created, b.created].sort()).toEqual([false, true])
+        const again = await start()
+        expect(again).toEqual({ watch: expect.objectContaining({ id: a.watch.id }), created: false })
         const all = await service.listDelayWatches({ order_id: "order_1" })
         expect(all).toHaveLength(1)
         expect(all[0]).toEqual(expect.objectContaining({ status: "open", customer_id: "cus_1" }))

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadOrderReturnWindowEnd } from "../return-window"
 import { logFailures, PointsJobStepInput } from "../job-runs"
-import { loyaltyService } from "../utils"
+import { aftersalesSettings, loyaltyService } from "../utils"
 
 export const deferOpenReturnWindowsStepId = "defer-open-return-windows"
 
@@ -26,6 +26,8 @@ export const deferOpenReturnWindowsStep = createStep(
     const now = input.now ? new Date(input.now) : new Date()
     const service = loyaltyService(container)
     const result: DeferOpenReturnWindowsResult = { deferred: 0, waiting: 0, failed: 0 }
+    // One read of the return rules per run, not one per earning.
+    const { returns } = await aftersalesSettings(container)
     let afterId = ""
     for (let page = 0; page < MAX_PAGES; page++) {
       const due = await service.listLoyaltyTransactions(
@@ -37,7 +39,7 @@ export const deferOpenReturnWindowsStep = createStep(
           continue
         }
         try {
-          const closes = await loadOrderReturnWindowEnd(container, earn.order_id)
+          const closes = await loadOrderReturnWindowEnd(container, earn.order_id, returns)
           if (!closes) {
             await service.deferUnlock(earn.id, new Date(now.getTime() + DAY))
             result.waiting++
