@@ -7,6 +7,7 @@ import {
   earnOrderPointsWorkflow,
   paidWithPoints,
 } from "../workflows/loyalty"
+import { aftersalesSettings } from "../workflows/loyalty/utils"
 import { loadPlacedOrder } from "../workflows/orders/placed-order"
 import { promotionCodesOf } from "../workflows/orders/promotion-codes"
 import { afterResponse } from "../utils/after-response"
@@ -18,8 +19,9 @@ import { checkpoint } from "../utils/pause-point"
  * marked redeemed. With Medusa's local event bus this runs in
  * the store's process the moment the completion workflow ends, while the completion route
  * still reads the order for its answer; so it waits for that answer to go out, and reads the
- * order once for all three domains rather than once each (both showed as checkout latency over
- * stock Medusa in `npm run bench:checkout`). Each domain still runs its own workflow, one after
+ * order and the settings once for all three domains rather than once each (both showed as
+ * checkout latency over stock Medusa in `npm run bench:checkout`, and as worker time per order
+ * in `npm run bench:cluster`). Each domain still runs its own workflow, one after
  * the other, so one failing undoes nothing of the others; all are idempotent, so a redelivered
  * event changes nothing.
  */
@@ -32,7 +34,7 @@ export default async function aftersalesOrderPlaced({
   if (!order) {
     return
   }
-  const input = { order_id: order.id, order }
+  const input = { order_id: order.id, order, settings: await aftersalesSettings(container) }
   const runs: (() => Promise<unknown>)[] = [
     () => startDelayWatchWorkflow(container).run({ input }),
     // Test-only (inert in production): the crash tests stop a worker here, between the

@@ -3,7 +3,10 @@
  * comment of each says what its payload carries.
  */
 export const AftersalesEvents = {
-  /** `{ id: transaction_id, customer_id, points, order_id? }` — points were credited (pending or available). */
+  /**
+   * `PointsEarnedEventData` — points were credited (pending or available). An order's earning
+   * also carries what its message says (`source`, `order_display_id`, `available_at`, `balance`).
+   */
   POINTS_EARNED: "loyalty_points.earned",
   /** `{ id: transaction_id, customer_id, points, order_id?, cart_id? }` — points were spent at checkout. */
   POINTS_REDEEMED: "loyalty_points.redeemed",
@@ -30,3 +33,19 @@ export const AftersalesEvents = {
 } as const
 
 export type AftersalesEventName = (typeof AftersalesEvents)[keyof typeof AftersalesEvents]
+
+/** Payload of `loyalty_points.earned`. */
+export type PointsEarnedEventData = {
+  /** The ledger entry. */
+  id: string
+  customer_id: string
+  points: number
+  order_id?: string | null
+  /** Set for an order's earning, as it stood when credited (the message needs no read then). */
+  source?: "order" | "birthday"
+  order_display_id?: number | null
+  /** When pending points become available (ISO), null when available now. */
+  available_at?: string | null
+  /** Points available after the credit. */
+  balance?: number
+}

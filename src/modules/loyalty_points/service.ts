@@ -15,6 +15,7 @@ import { expiryMonthsOf } from "./options"
 import {
   AddBonusPointsInput,
   AdjustPointsInput,
+  CreditResult,
   DuePage,
   EarnPointsInput,
   ExpiryRun,
@@ -132,7 +133,7 @@ export default class LoyaltyPointsService extends MedusaService<{
     assertWholePositive(input.points, "points")
     assertPresent(input.idempotency_key, "idempotency_key")
     assertPresent(input.reason, "reason")
-    return await this.credit_(
+    const { transaction } = await this.credit_(
       input.customer_id,
       {
         type: "bonus",
@@ -148,14 +149,19 @@ export default class LoyaltyPointsService extends MedusaService<{
       },
       sharedContext
     )
+    return transaction
   }
 
-  /** Credits the points of a placed order as a pending lot. Idempotent on the key. */
+  /**
+   * Credits the points of a placed order as a pending lot. Idempotent on the key: a second
+   * call answers the first entry with `created` false. `balance`: the points available after
+   * it (a pending lot leaves them as they were), so the caller's message needs no read.
+   */
   @InjectManager()
   async earnPoints(
     input: EarnPointsInput,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LoyaltyTransactionDTO> {
+  ): Promise<CreditResult> {
     assertWhole(input.points, "points")
     return await this.credit_(
       input.customer_id,
@@ -204,7 +210,7 @@ export default class LoyaltyPointsService extends MedusaService<{
           : expiryFor(new Date(), this.defaultExpiryMonths_),
     }
     if (input.points > 0) {
-      return await this.credit_(input.customer_id, entry, sharedContext)
+      return (await this.credit_(input.customer_id, entry, sharedContext)).transaction
     }
     return await this.debit_(input.customer_id, -input.points, entry, sharedContext)
   }
@@ -454,19 +460,21 @@ export default class LoyaltyPointsService extends MedusaService<{
     customerId: string,
     entry: NewEntry,
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LoyaltyTransactionDTO> {
+  ): Promise<CreditResult> {
     const account = await this.lockAccount_(customerId, sharedContext)
     const existing = await this.ledger_.findByKey(entry.idempotency_key, sharedContext)
     if (existing) {
-      return existing
+      return { transaction: existing, created: false, balance: account.balance }
     }
     const status = entry.status ?? "available"
-    return await this.ledger_.insertEntry(
+    const transaction = await this.ledger_.insertEntry(
       account,
       { ...entry, status, remaining: entry.points },
       status === "pending" ? { balance: 0, pending: entry.points } : { balance: entry.points, pending: 0 },
       sharedContext
     )
+    // insertEntry moved the locked account's copy with the row.
+    return { transaction, created: true, balance: account.balance }
   }
 
   @InjectTransactionManager()

@@ -44,6 +44,15 @@ export type EarnPointsInput = {
   base?: number
 }
 
+/** What crediting a lot answers (`earnPoints`). */
+export type CreditResult = {
+  transaction: LoyaltyTransactionDTO
+  /** False when the key had been credited before: the first entry is answered. */
+  created: boolean
+  /** Points available on the account after the credit. */
+  balance: number
+}
+
 /** Input of `redeemForCart`. */
 export type RedeemForCartInput = {
   customer_id: string

@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { AftersalesSettings, IAftersalesSettingsModuleService } from "../../types/settings"
+import { AftersalesModules } from "../../types/modules"
 import { EARNING_FIELDS, OrderForEarning } from "../loyalty/earning"
 import { Adjustments, DiscountedLines } from "./promotion-codes"
 
@@ -13,6 +15,7 @@ import { Adjustments, DiscountedLines } from "./promotion-codes"
  */
 export const PLACED_ORDER_FIELDS = [
   "id",
+  "display_id",
   "customer_id",
   "customer.has_account",
   "currency_code",
@@ -28,6 +31,7 @@ export const PLACED_ORDER_FIELDS = [
 export type PlacedOrder = OrderForEarning &
   Pick<DiscountedLines, "items"> & {
     id: string
+    display_id?: number | null
     customer_id?: string | null
     /** The order's customer; `has_account` false for a guest checkout. */
     customer?: { has_account?: boolean | null } | null
@@ -48,8 +52,11 @@ export async function loadPlacedOrder(
   return (order as unknown as PlacedOrder) ?? null
 }
 
-/** What the `order.placed` workflows take: the order's id, and the order when already read. */
-export type PlacedOrderInput = { order_id: string; order?: PlacedOrder }
+/**
+ * What the `order.placed` workflows take: the order's id, and the order and the settings in
+ * force when the caller already read them (the subscriber reads each once for all of them).
+ */
+export type PlacedOrderInput = { order_id: string; order?: PlacedOrder; settings?: AftersalesSettings }
 
 /** The input's order, read only when the caller did not pass it. */
 export async function placedOrderOf(
@@ -57,4 +64,16 @@ export async function placedOrderOf(
   input: PlacedOrderInput
 ): Promise<PlacedOrder | null> {
   return input.order ?? (await loadPlacedOrder(container, input.order_id))
+}
+
+/** The input's settings, read only when the caller did not pass them. */
+export async function placedOrderSettings(
+  container: MedusaContainer,
+  input: PlacedOrderInput
+): Promise<AftersalesSettings> {
+  if (input.settings) {
+    return input.settings
+  }
+  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
+  return settings.getSettings()
 }

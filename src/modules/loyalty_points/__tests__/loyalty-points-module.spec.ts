@@ -234,8 +234,12 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
           idempotency_key: "earn:order_1",
           lines: { item_1: { quantity: 2, amount: 120 } },
         }
-        const [earn, twice] = await Promise.all([service.earnPoints(earnInput), service.earnPoints(earnInput)])
-        expect(twice.id).toEqual(earn.id)
+        const [first, second] = await Promise.all([service.earnPoints(earnInput), service.earnPoints(earnInput)])
+        expect(second.transaction.id).toEqual(first.transaction.id)
+        // One of the two wrote the lot; a pending lot leaves the available points as they were.
+        expect([first.created, second.created].sort()).toEqual([false, true])
+        expect([first.balance, second.balance]).toEqual([0, 0])
+        const earn = first.transaction
         let summary = await expectConsistent(c)
         expect(summary).toEqual(expect.objectContaining({ balance: 0, pending: 120 }))
 
@@ -275,7 +279,7 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
           customer_id: c, cart_id: "cart_st", points: 500, amount: 5, currency_code: "eur",
         })
         expect(spent.allocations).toEqual({ [lot.id]: 300, [later.id]: 200 })
-        const earn = await service.earnPoints({
+        const { transaction: earn } = await service.earnPoints({
           customer_id: c, order_id: "order_st", points: 100, amount: 100, currency_code: "eur", rate: 1,
           multiplier: 1, available_at: inDays(14), expires_at: inDays(365), idempotency_key: "earn:order_st", lines: {},
         })
@@ -314,7 +318,7 @@ moduleIntegrationTestRunner<LoyaltyPointsService>({
 
       it("moves the unlock of a pending earning and its pending reversals together", async () => {
         const c = "cus_defer"
-        const earn = await service.earnPoints({
+        const { transaction: earn } = await service.earnPoints({
           customer_id: c, order_id: "order_df", points: 80, amount: 80, currency_code: "eur", rate: 1,
           multiplier: 1, available_at: inDays(-1), expires_at: null, idempotency_key: "earn:order_df", lines: {},
         })

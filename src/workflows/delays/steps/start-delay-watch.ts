@@ -1,11 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { IAftersalesSettingsModuleService } from "../../../types/settings"
 import { promiseFor } from "../../../modules/delay_watch/promise"
 import DelayWatchService from "../../../modules/delay_watch/service"
 import { DelayWatchDTO } from "../../../modules/delay_watch/types"
 import { AftersalesModules } from "../../../types/modules"
-import { placedOrderOf, PlacedOrderInput } from "../../orders/placed-order"
+import { placedOrderOf, PlacedOrderInput, placedOrderSettings } from "../../orders/placed-order"
 
 export const startDelayWatchStepId = "create-delay-watch"
 
@@ -20,8 +19,7 @@ export type StartDelayWatchStepInput = PlacedOrderInput
 export const startDelayWatchStep = createStep(
   startDelayWatchStepId,
   async (input: StartDelayWatchStepInput, { container }) => {
-    const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
-    const { delays } = await settings.getSettings()
+    const { delays } = await placedOrderSettings(container, input)
     if (!delays.enabled) {
       return new StepResponse<DelayWatchDTO | null, string | null>(null, null)
     }
@@ -30,20 +28,17 @@ export const startDelayWatchStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id ${input.order_id} was not found`)
     }
     const watches: DelayWatchService = container.resolve(AftersalesModules.DELAY_WATCH)
-    const before = await watches.retrieveWatchByOrder(order.id)
-    if (before) {
-      return new StepResponse<DelayWatchDTO | null, string | null>(before, null)
-    }
     const shippingOptionId = order.shipping_methods?.find((m) => m?.shipping_option_id)?.shipping_option_id ?? null
     const placedAt = new Date(order.created_at as unknown as string)
-    const watch = await watches.startWatch({
+    const { watch, created } = await watches.startWatch({
       order_id: order.id,
       customer_id: order.customer_id ?? null,
       shipping_option_id: shippingOptionId,
       placed_at: placedAt,
       ...promiseFor(delays, shippingOptionId, placedAt),
     })
-    return new StepResponse<DelayWatchDTO | null, string | null>(watch, watch.id)
+    // A replayed `order.placed` answers the first watch; only a watch made here is undone.
+    return new StepResponse<DelayWatchDTO | null, string | null>(watch, created ? watch.id : null)
   },
   async (watchId, { container }) => {
     if (!watchId) {
