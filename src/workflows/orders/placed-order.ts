@@ -1,8 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { AftersalesSettings, IAftersalesSettingsModuleService } from "../../types/settings"
-import { AftersalesModules } from "../../types/modules"
+import type { AftersalesSettings } from "../../types/settings"
 import { EARNING_FIELDS, OrderForEarning } from "../loyalty/earning"
+import { aftersalesSettings } from "../loyalty/utils"
 import { Adjustments, DiscountedLines } from "./promotion-codes"
 
 /**
@@ -71,9 +71,5 @@ export async function placedOrderSettings(
   container: MedusaContainer,
   input: PlacedOrderInput
 ): Promise<AftersalesSettings> {
-  if (input.settings) {
-    return input.settings
-  }
-  const settings: IAftersalesSettingsModuleService = container.resolve(AftersalesModules.SETTINGS)
-  return settings.getSettings()
+  return input.settings ?? (await aftersalesSettings(container))
 }

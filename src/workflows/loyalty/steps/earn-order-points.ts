@@ -27,8 +27,8 @@ const DAY = 24 * 60 * 60 * 1000
  * order: the entry's key is `earn:<order id>`, so a redelivered `order.placed` finds the
  * first entry (and undoes nothing of it if a later step fails). Orders earning 0 points earn
  * nothing, and so do guest orders: core gives a guest checkout a customer without an account,
- * and only registered customers earn or hold points (SPEC §10). A guest who registers later gets a new customer;
- * what they bought as a guest earns nothing then either.
+ * and only registered customers earn or hold points (SPEC §10). A guest who registers later
+ * gets a new customer; what they bought as a guest earns nothing then either.
  */
 export const earnOrderPointsStep = createStep(
   earnOrderPointsStepId,
