@@ -2,11 +2,7 @@ import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { startDelayWatchWorkflow } from "../workflows/delays"
 import { markGesturesRedeemedWorkflow } from "../workflows/gestures"
-import {
-  attachRedemptionOrderWorkflow,
-  earnOrderPointsWorkflow,
-  paidWithPoints,
-} from "../workflows/loyalty"
+import { earnOrderPointsWorkflow } from "../workflows/loyalty"
 import { aftersalesSettings } from "../workflows/loyalty/utils"
 import { loadPlacedOrder } from "../workflows/orders/placed-order"
 import { promotionCodesOf } from "../workflows/orders/promotion-codes"
@@ -14,10 +10,11 @@ import { afterResponse } from "../utils/after-response"
 import { checkpoint } from "../utils/pause-point"
 
 /**
- * What the plugin does when an order is placed: points earned (pending), the points it was paid
- * with named on their `redeem` entry, the delivery promise, goodwill coupons the order used
- * marked redeemed. With Medusa's local event bus this runs in
- * the store's process the moment the completion workflow ends, while the completion route
+ * What the plugin does when an order is placed: points earned (pending), the delivery promise,
+ * goodwill coupons the order used marked redeemed (the points it was paid with are named on
+ * their `redeem` entry in the completion itself: `src/workflows/hooks/complete-cart.ts`).
+ * With Medusa's local event bus this runs in the store's process the moment the completion
+ * workflow ends, while the completion route
  * still reads the order for its answer; so it waits for that answer to go out, and reads the
  * order and the settings once for all three domains rather than once each (both showed as
  * checkout latency over stock Medusa in `npm run bench:checkout`, and as worker time per order
@@ -44,9 +41,6 @@ export default async function aftersalesOrderPlaced({
   // Guests earn nothing and most orders use no coupon: no workflow to run for those.
   if (order.customer_id && order.customer?.has_account) {
     runs.push(() => earnOrderPointsWorkflow(container).run({ input }))
-  }
-  if (paidWithPoints(order)) {
-    runs.push(() => attachRedemptionOrderWorkflow(container).run({ input }))
   }
   if (promotionCodesOf(order).length) {
     runs.push(() => markGesturesRedeemedWorkflow(container).run({ input }))

@@ -1,3 +1,5 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
@@ -6,6 +8,7 @@ import {
   redeemCartPoints,
   refundCartPoints,
 } from "../loyalty/cart-redemption"
+import { loyaltyService } from "../loyalty/utils"
 import {
   validateGestureCoupons,
   ValidateGestureCouponsStepInput,
@@ -41,3 +44,36 @@ completeCartWorkflow.hooks.validate(
     await refundCartPoints(data?.loyalty, { container })
   }
 )
+
+type OrderCreatedHook = (
+  invoke: (
+    input: { order_id: string; cart_id: string },
+    context: { container: MedusaContainer }
+  ) => Promise<void>
+) => void
+
+// Core declares `orderCreated` (its docs name it among the last things the completion does)
+// but leaves it out of the workflow's typed hooks, so it is typed here. Were a Medusa upgrade
+// to drop it, the plugin would fail to load rather than silently stop naming orders.
+const orderCreatedHook = (completeCartWorkflow.hooks as unknown as { orderCreated?: OrderCreatedHook })
+  .orderCreated
+if (!orderCreatedHook) {
+  throw new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    "completeCartWorkflow has no orderCreated hook: this Medusa version is not supported"
+  )
+}
+
+/**
+ * The order exists: the cart's `redeem` entry (debited in `validate`, before the order) names
+ * it now, in the completion itself, so the shopper's history shows the order as soon as the
+ * completion answers and the worker has nothing to do for it. One update by the cart's id,
+ * matching nothing for a cart paid without points. Core runs this hook only for the completion
+ * that created the order (a retried completion answers the existing order without it), and
+ * the update skips an entry already named. Nothing to compensate: after this hook core only
+ * releases the cart's lock, and a compensated completion refunds the points in `validate`'s
+ * compensation, the entry then no longer spendable whatever it names.
+ */
+orderCreatedHook(async ({ order_id, cart_id }, { container }) => {
+  await loyaltyService(container).attachRedemptionOrder([cart_id], order_id)
+})

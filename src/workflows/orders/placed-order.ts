@@ -7,10 +7,8 @@ import { Adjustments, DiscountedLines } from "./promotion-codes"
 
 /**
  * Every order field the plugin reads when an order is placed: earning (totals, and whether the
- * customer is registered: guests earn nothing), the redemption it paid with (credit lines),
- * the delivery promise (shipping option), goodwill coupons (promotion codes on the
- * adjustments). One read
- * serves all three, because they run in the checkout's process right after it answers and
+ * customer is registered: guests earn nothing), the delivery promise (shipping option),
+ * goodwill coupons (promotion codes on the adjustments). One read serves all three, because they run in the checkout's process right after it answers and
  * each extra read of the order there slows the next shopper's checkout.
  */
 export const PLACED_ORDER_FIELDS = [
@@ -24,7 +22,6 @@ export const PLACED_ORDER_FIELDS = [
   "items.adjustments.code",
   "shipping_methods.shipping_option_id",
   "shipping_methods.adjustments.code",
-  "credit_lines.reference",
 ]
 
 /** A placed order with `PLACED_ORDER_FIELDS` (its items also carry `adjustments.code`). */
@@ -35,7 +32,6 @@ export type PlacedOrder = OrderForEarning &
     customer_id?: string | null
     /** The order's customer; `has_account` false for a guest checkout. */
     customer?: { has_account?: boolean | null } | null
-    credit_lines?: ({ reference?: string | null } | null)[] | null
     created_at: Date | string
     shipping_methods?: ({ shipping_option_id?: string | null; adjustments?: Adjustments } | null)[] | null
   }
