@@ -149,6 +149,31 @@ medusaIntegrationTestRunner({
         expect([tryOrder.currency_code, eurOrder.currency_code]).toEqual(["try", "eur"])
       })
 
+      it("takes the language of the customer's first order when no message went out for it, not of a later one", async () => {
+        // A guest earns no points, so neither order sends a message until the euro order is late.
+        const guestHeaders = { "x-publishable-api-key": fixture.publishableKey }
+        const email = `first-order-${Date.now()}@example.com`
+        const tryOrder = await placeOrder(api, fixture, guestHeaders, {
+          region: "tr",
+          email,
+          items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
+        })
+        const eurOrder = await placeOrder(api, fixture, guestHeaders, {
+          region: "eu",
+          email,
+          items: [{ variant_id: fixture.variants.shirt_s, quantity: 1 }],
+        })
+        expect(eurOrder.customer_id).toEqual(tryOrder.customer_id)
+
+        await makeLate(eurOrder.id)
+        const [mail] = await eventually(async () => {
+          const mails = await sent({ template: "aftersales.delays.detected", resource_id: eurOrder.id })
+          expect(mails).toHaveLength(1)
+          return mails
+        })
+        expect({ to: mail.to, locale: mail.data.locale }).toEqual({ to: email, locale: "tr" })
+      })
+
       it("keeps the language the storefront set on the customer", async () => {
         const shopper = await createShopper(api, fixture.publishableKey, undefined, { metadata: { locale: "en-GB" } })
         await placeOrder(api, fixture, shopper.headers, {

@@ -103,18 +103,20 @@ export async function customerLocales(
   const unchosen = customers.filter(
     (c) => !ours(c.metadata?.locale) && !ours(c.metadata?.[CHOSEN_LOCALE_KEY])
   )
+  // Each unchosen customer's first order only (one row each, by the order's index on
+  // customer_id), not every order they ever placed.
   const firstOrders = new Map<string, OrderRow>()
-  if (unchosen.length) {
-    const { data: orders } = (await query.graph({
+  for (const customer of unchosen) {
+    const {
+      data: [first],
+    } = (await query.graph({
       entity: "order",
       fields: ["id", "customer_id", "locale", "currency_code", "created_at"],
-      filters: { customer_id: unchosen.map((c) => c.id) },
+      filters: { customer_id: customer.id },
+      pagination: { take: 1, order: { created_at: "ASC" } },
     })) as { data: OrderRow[] }
-    for (const order of orders) {
-      const seen = firstOrders.get(order.customer_id as string)
-      if (!seen || new Date(order.created_at as Date) < new Date(seen.created_at as Date)) {
-        firstOrders.set(order.customer_id as string, order)
-      }
+    if (first) {
+      firstOrders.set(customer.id, first)
     }
   }
   let fallback: Locale | null = null

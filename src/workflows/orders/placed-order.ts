@@ -8,8 +8,9 @@ import { Adjustments, DiscountedLines } from "./promotion-codes"
 /**
  * Every order field the plugin reads when an order is placed: earning (totals, and whether the
  * customer is registered: guests earn nothing), the delivery promise (shipping option),
- * goodwill coupons (promotion codes on the adjustments). One read serves all three, because they run in the checkout's process right after it answers and
- * each extra read of the order there slows the next shopper's checkout.
+ * goodwill coupons (promotion codes on the adjustments). One read serves all three: each
+ * extra read of the order costs the worker (in one process, the store itself) CPU that the
+ * next shoppers' checkouts compete for.
  */
 export const PLACED_ORDER_FIELDS = [
   "id",
