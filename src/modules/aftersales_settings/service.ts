@@ -181,12 +181,13 @@ export default class AftersalesSettingsService
     }
   }
 
-  @InjectTransactionManager()
+  @InjectManager()
   protected async getStoredPatch_(
     @MedusaContext() sharedContext: Context = {}
   ): Promise<StoredPatch> {
     // Read on every points, gesture and return decision (cart completion among them): two
-    // columns by hand, not ORM entities, to keep it cheap.
+    // columns by hand, not ORM entities, to keep it cheap; one statement, so no transaction of
+    // its own (an update's read runs in the update's).
     const rows: { section: string; values: unknown }[] = await knexOf(sharedContext)(TABLE)
       .select("section", "values")
       .whereNull("deleted_at")
