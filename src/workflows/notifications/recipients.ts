@@ -103,20 +103,20 @@ export async function customerLocales(
   const unchosen = customers.filter(
     (c) => !ours(c.metadata?.locale) && !ours(c.metadata?.[CHOSEN_LOCALE_KEY])
   )
-  // Each unchosen customer's first order only (one row each, by the order's index on
-  // customer_id), not every order they ever placed.
+  // One query for every unchosen customer (a delay scan asks for a page of orders at once),
+  // oldest first: the first order seen of each customer is their first order.
   const firstOrders = new Map<string, OrderRow>()
-  for (const customer of unchosen) {
-    const {
-      data: [first],
-    } = (await query.graph({
+  if (unchosen.length) {
+    const { data: orders } = (await query.graph({
       entity: "order",
       fields: ["id", "customer_id", "locale", "currency_code", "created_at"],
-      filters: { customer_id: customer.id },
-      pagination: { take: 1, order: { created_at: "ASC" } },
+      filters: { customer_id: unchosen.map((c) => c.id) },
+      pagination: { order: { created_at: "ASC" } },
     })) as { data: OrderRow[] }
-    if (first) {
-      firstOrders.set(customer.id, first)
+    for (const order of orders) {
+      if (!firstOrders.has(order.customer_id as string)) {
+        firstOrders.set(order.customer_id as string, order)
+      }
     }
   }
   let fallback: Locale | null = null
