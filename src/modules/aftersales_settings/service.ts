@@ -1,4 +1,5 @@
 import { Context } from "@medusajs/framework/types"
+import { Knex } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -28,6 +29,22 @@ import {
 
 const TABLE = "aftersales_settings_section"
 
+/**
+ * What the merchant changed, per section. Read on every points, gesture and return decision
+ * (cart completion among them): two columns by hand, not ORM entities, and one statement, so
+ * the public reads run it without a transaction; an update runs it in its own.
+ */
+async function readStoredPatch(knex: Knex): Promise<StoredPatch> {
+  const rows: { section: string; values: unknown }[] = await knex(TABLE)
+    .select("section", "values")
+    .whereNull("deleted_at")
+  const patch: StoredPatch = {}
+  for (const row of rows) {
+    patch[row.section as SectionName] = row.values as Record<string, unknown>
+  }
+  return patch
+}
+
 type StoredPatch = StoredSettingsPatch
 
 export type { SettingsAudit, SettingsSectionAudit }
@@ -54,14 +71,14 @@ export default class AftersalesSettingsService
   /** The settings in force: the plugin options' defaults with the merchant's changes on top. */
   @InjectManager()
   async getSettings(@MedusaContext() sharedContext: Context = {}): Promise<AftersalesSettings> {
-    const stored = await this.getStoredPatch_(sharedContext)
+    const stored = await readStoredPatch(knexOf(sharedContext))
     return mergeSettings(this.defaults_, stored as AftersalesSettingsPatch)
   }
 
   /** What the merchant changed, per section: the snapshot a compensation restores. */
   @InjectManager()
   async getStoredPatch(@MedusaContext() sharedContext: Context = {}): Promise<StoredPatch> {
-    return this.getStoredPatch_(sharedContext)
+    return readStoredPatch(knexOf(sharedContext))
   }
 
   /** Per section: the admin user who changed it last and when (null: never changed). */
@@ -118,7 +135,7 @@ export default class AftersalesSettingsService
         `Invalid settings: ${describeIssues(parsed.error.issues)}`
       )
     }
-    const stored = await this.getStoredPatch_(sharedContext)
+    const stored = await readStoredPatch(knexOf(sharedContext))
     const next: StoredPatch = { ...stored }
     for (const section of SETTINGS_SECTIONS) {
       if (parsed.data[section]) {
@@ -179,22 +196,5 @@ export default class AftersalesSettingsService
         await this.createSettingsSections({ section, values, ...by }, sharedContext)
       }
     }
-  }
-
-  @InjectManager()
-  protected async getStoredPatch_(
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<StoredPatch> {
-    // Read on every points, gesture and return decision (cart completion among them): two
-    // columns by hand, not ORM entities, to keep it cheap; one statement, so no transaction of
-    // its own (an update's read runs in the update's).
-    const rows: { section: string; values: unknown }[] = await knexOf(sharedContext)(TABLE)
-      .select("section", "values")
-      .whereNull("deleted_at")
-    const patch: StoredPatch = {}
-    for (const row of rows) {
-      patch[row.section as SectionName] = row.values as Record<string, unknown>
-    }
-    return patch
   }
 }
